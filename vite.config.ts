@@ -1,0 +1,55 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type UserConfig } from 'vite'
+import preact from '@preact/preset-vite'
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin'
+import { resolve } from 'node:path'
+import sourceManifest from './manifest.json' with { type: 'json' }
+import pkg from './package.json' with { type: 'json' }
+
+type Browser = 'chrome' | 'firefox'
+
+/** One source manifest; each browser's shape is derived here so the two never drift apart. */
+function manifestFor(browser: Browser): ManifestV3Export {
+  const { browser_specific_settings, background, ...common } = sourceManifest
+  const worker = background.service_worker
+  return {
+    ...common,
+    version: pkg.version,
+    background: browser === 'firefox' ? { scripts: [worker], type: 'module' } : { service_worker: worker, type: 'module' },
+    ...(browser === 'firefox' ? { browser_specific_settings } : {}),
+  } as ManifestV3Export
+}
+
+/** The engine and the CLI as plain ES modules for Node (`context-lens/engine`, `npx context-lens`). */
+function nodeBuild(): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/node',
+      emptyOutDir: true,
+      target: 'node20',
+      ssr: true,
+      rolldownOptions: {
+        input: { engine: resolve('src/engine/index.ts'), cli: resolve('src/cli/main.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'node') return nodeBuild()
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome'
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/main.tsx'] } }),
+    ],
+    build: { outDir: `dist/${browser}`, emptyOutDir: true, target: 'es2022', sourcemap: false },
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], environment: 'node' } },
+        { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      ],
+    },
+  }
+})
