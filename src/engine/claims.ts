@@ -1,0 +1,100 @@
+/** Alternative figures for a framed claim: for each series the knowledge holds, the figures for the same place and date. */
+import type { Alternative, Claim, Figure, Knowledge, Metric } from './types.ts'
+
+interface Series {
+  figures: Figure[]
+}
+
+export class FigureIndex {
+  private readonly series = new Map<string, Series[]>()
+
+  constructor(knowledge: Knowledge) {
+    const bySeries = new Map<string, Figure[]>()
+    for (const figure of knowledge.figures) {
+      // A series is one source's figures of one kind: the official count, one estimate's runs, one party's claims.
+      const key = `${figure.metric}\u0000${figure.place}\u0000${figure.kind}\u0000${figure.label}\u0000${figure.sources[0]?.name ?? ''}`
+      let figures = bySeries.get(key)
+      if (!figures) bySeries.set(key, (figures = []))
+      figures.push(figure)
+    }
+    for (const figures of bySeries.values()) {
+      figures.sort((a, b) => a.asOf.localeCompare(b.asOf))
+      const place = `${figures[0]!.metric}\u0000${figures[0]!.place}`
+      let list = this.series.get(place)
+      if (!list) this.series.set(place, (list = []))
+      list.push({ figures })
+    }
+  }
+
+  has(metric: string, place: string): boolean {
+    return this.series.has(`${metric}\u0000${place}`)
+  }
+
+  /**
+   * Figures comparable with a claim of `value` at `date`. Daily official counts are announced a day late, so a claim
+   * is set beside the count for its date and the day before; for other series the nearest figure within the metric's
+   * window counts, the earlier one winning a tie.
+   */
+  alternatives(metric: Metric, place: string, date: string, value: number): Alternative[] {
+    const series = this.series.get(`${metric.id}\u0000${place}`) ?? []
+    const day = toDay(date)
+    const chosen: Figure[] = []
+    for (const { figures } of series) {
+      const sameDay = figures.filter((figure) => {
+        const distance = day - toDay(figure.asOf)
+        return distance === 0 || distance === 1
+      })
+      if (sameDay.length > 0 && figures[0]!.kind === 'official') {
+        chosen.push(...sameDay)
+        continue
+      }
+      let best: Figure | null = null
+      let bestDistance = Infinity
+      for (const figure of figures) {
+        const distance = Math.abs(toDay(figure.asOf) - day)
+        if (distance <= metric.windowDays && distance < bestDistance) {
+          best = figure
+          bestDistance = distance
+        }
+      }
+      if (best) chosen.push(best)
+    }
+    const order = { official: 0, estimate: 1, claim: 2 } as const
+    chosen.sort((a, b) => order[a.kind] - order[b.kind] || a.asOf.localeCompare(b.asOf) || a.label.localeCompare(b.label))
+    return chosen.map((figure) => toAlternative(figure, value))
+  }
+}
+
+function toAlternative(figure: Figure, pageValue: number): Alternative {
+  const source = figure.sources[0]!
+  return {
+    value: figure.value,
+    ...(figure.low !== undefined ? { low: figure.low } : {}),
+    ...(figure.high !== undefined ? { high: figure.high } : {}),
+    asOf: figure.asOf,
+    ...(figure.periodStart ? { periodStart: figure.periodStart } : {}),
+    label: figure.label,
+    kind: figure.kind,
+    sourceKind: source.kind,
+    source: source.name,
+    url: source.url,
+    ...(figure.claimant ? { claimant: figure.claimant } : {}),
+    ratio: figure.value === 0 ? 0 : Math.round((pageValue / figure.value) * 100) / 100,
+  }
+}
+
+/** Days since 1970-01-01 for a YYYY, YYYY-MM or YYYY-MM-DD date (a partial date counts from its first day). */
+export function toDay(date: string): number {
+  const [year, month = '01', day = '01'] = date.split('-')
+  return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / 86_400_000)
+}
+
+export function fromDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+}
+
+export function buildClaim(index: FigureIndex, metric: Metric, place: string, placeName: string, asOf: string, value: number): Claim | null {
+  const alternatives = index.alternatives(metric, place, asOf, value)
+  if (alternatives.length === 0) return null
+  return { metricId: metric.id, metricName: metric.name, place, placeName, asOf, alternatives }
+}

@@ -1,0 +1,153 @@
+/** Claim frames: what a number counts, where, when, and on whose word — read from its sentence and the one before. */
+import type { Metric, Place } from './types.ts'
+import { PhraseIndex } from './phrase-index.ts'
+import { MONTH_NUMBERS, PERSON_NOUNS } from './quantities/lexicon.ts'
+import { phraseKeys, type Span, type Token } from './text.ts'
+import type { Quantity } from './quantities/detect.ts'
+import type { OrganisationMention } from './organisations.ts'
+
+export interface PlaceEntry {
+  place: Place
+  /** Short all-capital names ("US", "UK") must be written so; other names need a capital initial. */
+  exact: string | null
+}
+
+export function buildPlaceIndex(places: readonly Place[]): PhraseIndex<PlaceEntry> {
+  const index = new PhraseIndex<PlaceEntry>()
+  for (const place of places) {
+    for (const name of new Set([place.name, ...place.names])) {
+      const isAcronym = name.length <= 4 && name === name.toUpperCase()
+      index.add(phraseKeys(name), { place, exact: isAcronym ? name : null })
+    }
+  }
+  return index
+}
+
+export interface PlaceMention {
+  start: number
+  end: number
+  place: Place
+}
+
+export function findPlaces(text: string, tokens: readonly Token[], index: PhraseIndex<PlaceEntry>): PlaceMention[] {
+  const mentions: PlaceMention[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.isWord) continue
+    const match = index.matchesAt(tokens, i, ({ value, last }) => {
+      const written = text.slice(tokens[i]!.start, tokens[last]!.end)
+      if (value.exact) return written.replace(/\./g, '') === value.exact.replace(/\./g, '')
+      return /^\p{Lu}/u.test(written)
+    })
+    if (!match) continue
+    mentions.push({ start: tokens[i]!.start, end: tokens[match.last]!.end, place: match.value.place })
+    i = match.last
+  }
+  return mentions
+}
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'estimate', 'claimed', 'claims',
+  'claim', 'announced', 'announces', 'stated', 'states', 'told', 'declared', 'declares', 'confirmed', 'confirms', 'put',
+  'puts', 'counted', 'counts', 'recorded', 'records', 'dit', 'affirme', 'annonce', 'estime', 'sagte', 'sagt', 'erklarte',
+  'berichtete', 'meldete', 'schatzt', 'dijo', 'informo', 'afirmo', 'estimo', 'senalo', 'asegura', 'aseguro',
+])
+
+const ATTRIBUTION_LEADS = ['according to', 'selon', 'd\'apres', 'laut', 'nach angaben', 'segun', 'de acuerdo con', 'citing', 'per']
+
+const FIGURE_NOUNS = new Set(['figures', 'figure', 'estimate', 'estimates', 'data', 'count', 'tally', 'numbers', 'statistics', 'toll'])
+
+export interface Attribution {
+  text: string
+  entityId: string | null
+}
+
+/**
+ * Who a claim is attributed to, within one sentence: "according to X", "X said/reported/estimated", "X's figures".
+ * `organisations` are the mentions inside the sentence; the first one named in the attribution wins.
+ */
+export function findAttribution(text: string, sentence: Span, tokens: readonly Token[], organisations: readonly OrganisationMention[]): Attribution | null {
+  const inSentence = tokens.filter((token) => token.start >= sentence.start && token.end <= sentence.end)
+  const orgs = organisations.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end)
+  for (let i = 0; i < inSentence.length; i++) {
+    for (const lead of ATTRIBUTION_LEADS) {
+      const keys = lead.split(' ')
+      if (!keys.every((key, k) => inSentence[i + k]?.folded === key)) continue
+      if (lead === 'per' && !orgs.some((org) => org.start === inSentence[i + 1]?.start)) continue
+      const from = inSentence[i]!.start
+      const named = orgs.find((org) => org.start > from)
+      const end = named ? trailingAcronymEnd(text, named.end, orgs) : clauseEnd(text, from, sentence.end)
+      return { text: text.slice(from, end).trim(), entityId: named?.organisation.id ?? null }
+    }
+  }
+  for (const org of orgs) {
+    const after = inSentence.filter((token) => token.start >= org.end).slice(0, 6)
+    const wordsAfter = after.filter((token) => token.isWord).map((token) => token.folded)
+    // "NCRI said", "the NCRI (Iran's opposition) reported", "NCRI's figures".
+    const verbAt = wordsAfter.slice(0, 3).findIndex((word) => REPORTING_VERBS.has(word))
+    const possessive = after[0]?.folded === "'" && after[1]?.folded === 's' && FIGURE_NOUNS.has(after[2]?.folded ?? '')
+    if (verbAt >= 0 || possessive) {
+      const lastWord = possessive ? after[2]! : after.filter((token) => token.isWord)[verbAt]!
+      return { text: text.slice(org.start, lastWord.end), entityId: org.organisation.id }
+    }
+  }
+  return null
+}
+
+/** Extend "…Council of Resistance of Iran" over a following "(NCRI)" so the attribution reads whole. */
+function trailingAcronymEnd(text: string, end: number, orgs: readonly OrganisationMention[]): number {
+  const next = orgs.find((org) => org.start > end && org.start - end <= 3 && text.slice(end, org.start).trim() === '(')
+  if (next && text[next.end] === ')') return next.end + 1
+  return end
+}
+
+function clauseEnd(text: string, from: number, sentenceEnd: number): number {
+  const stop = /[,;:.!?)]/g
+  stop.lastIndex = from
+  const match = stop.exec(text)
+  return match && match.index < sentenceEnd ? match.index : sentenceEnd
+}
+
+/** Whether the words of `window` contain, for every cue group of the metric, a word starting with one of its cues. */
+export function matchesMetric(metric: Metric, lang: string, windowWords: string): boolean {
+  const groups = metric.cues[lang] ?? metric.cues.en ?? []
+  if (groups.length === 0) return false
+  return groups.every((group) => group.some((cue) => windowWords.includes(` ${cue}`)))
+}
+
+/** A quantity can be a count of deaths if it counts people (or nothing named) and is neither money nor a percentage. */
+export function countsPeople(quantity: Quantity): boolean {
+  if (quantity.vague || quantity.kind !== 'count') return false
+  return quantity.unit === null || PERSON_NOUNS.has(quantity.unit)
+}
+
+/**
+ * The first explicit date in a sentence ("on 10 November 2020", "as of Nov. 9", "2020-11-10"), as YYYY-MM-DD.
+ * A day and month without a year take the page's year (the year before, if that would put it after the page date).
+ */
+export function explicitDate(sentence: string, pageDate: string | null): string | null {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(sentence)
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`
+  const folded = sentence.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '')
+  const monthFirst = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/g
+  const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-z]{3,9})\.?(?:\s+(?:de\s+)?(\d{4}))?\b/g
+  const candidates: { index: number; month: number; day: number; year: string | undefined }[] = []
+  for (let match = monthFirst.exec(folded); match; match = monthFirst.exec(folded)) {
+    const month = MONTH_NUMBERS.get(match[1]!)
+    if (month && match[1] !== 'may' || (match[1] === 'may' && /May/.test(sentence.slice(match.index, match.index + 3)))) {
+      if (month) candidates.push({ index: match.index, month, day: Number(match[2]), year: match[3] })
+    }
+  }
+  for (let match = dayFirst.exec(folded); match; match = dayFirst.exec(folded)) {
+    const month = MONTH_NUMBERS.get(match[2]!)
+    if (month) candidates.push({ index: match.index, month, day: Number(match[1]), year: match[3] })
+  }
+  candidates.sort((a, b) => a.index - b.index)
+  const first = candidates.find((candidate) => candidate.day >= 1 && candidate.day <= 31)
+  if (!first) return null
+  const pad = (n: number) => String(n).padStart(2, '0')
+  if (first.year) return `${first.year}-${pad(first.month)}-${pad(first.day)}`
+  if (!pageDate) return null
+  const pageYear = Number(pageDate.slice(0, 4))
+  const candidate = `${pageYear}-${pad(first.month)}-${pad(first.day)}`
+  return candidate > pageDate ? `${pageYear - 1}-${pad(first.month)}-${pad(first.day)}` : candidate
+}

@@ -1,0 +1,108 @@
+/** Text primitives shared by every detector: tokens with offsets, folding for comparison, sentences, link spans. */
+
+export interface Token {
+  /** Offsets into the scanned text; `text.slice(start, end)` is the token as written. */
+  start: number
+  end: number
+  /** Letters and digits form words; any other non-space character is a token of its own. */
+  isWord: boolean
+  /** Lower-cased, diacritics removed, typographic apostrophes and dashes made plain: the form used for lookups. */
+  folded: string
+}
+
+// Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart.
+const WORD_RUN = /\p{L}[\p{L}\p{M}]*|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu
+
+/** Fold a word for comparison: "Mojahedin", "MOJAHEDİN" and "mojahedin" fold alike; "Ḥamās" folds to "hamas". */
+export function fold(word: string): string {
+  const lower = word.toLowerCase()
+  // Pure-ASCII words (most of the text) skip the comparatively costly normalisation.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  WORD_RUN.lastIndex = 0
+  for (let match = WORD_RUN.exec(text); match; match = WORD_RUN.exec(text)) {
+    const raw = match[0]
+    const isWord = raw.length > 1 || /[\p{L}\p{M}\p{N}]/u.test(raw)
+    tokens.push({ start: match.index, end: match.index + raw.length, isWord, folded: fold(raw) })
+  }
+  return tokens
+}
+
+/** Fold a whole phrase into the token keys an index stores ("People’s Mojahedin" → ["people", "'", "s", "mojahedin"]). */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase).map((token) => token.folded)
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+const LINK_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:pic\.twitter\.com|t\.co|bit\.ly)\/\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|es|ir|info|news)\/\S*/gi
+
+/** URLs, e-mail addresses and bare domains with a path: nothing inside them is a mention or a claim. */
+export function linkSpans(text: string): Span[] {
+  const spans: Span[] = []
+  LINK_LIKE.lastIndex = 0
+  for (let match = LINK_LIKE.exec(text); match; match = LINK_LIKE.exec(text)) {
+    spans.push({ start: match.index, end: match.index + match[0].length })
+  }
+  return spans
+}
+
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const span of spans) if (span.start < end && start < span.end) return true
+  return false
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'gen', 'gov',
+  'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
+  'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'approx', 'ca', 'bzw', 'z.b', 'nr', 'mio', 'mrd', 'sr', 'sra', 'p', 'pp', 'fig',
+])
+
+/**
+ * Sentence spans of a block. A sentence ends at . ! ? or a line break, followed by space and an upper-case letter,
+ * a digit or an opening quote — but not after a known abbreviation ("Nov. 14", "Mr. Salami") or a single initial.
+ */
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = []
+  let start = 0
+  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[\p{Lu}"“])/gu
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const end = match.index + match[0].length
+    if (match[0].startsWith('.')) {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, match.index - 12), match.index))
+      const word = before?.[1]?.toLowerCase() ?? ''
+      if (ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(before?.[1] ?? ''))) continue
+    }
+    spans.push({ start, end })
+    start = end
+  }
+  if (start < text.length) spans.push({ start, end: text.length })
+  return spans
+}
+
+/** Index of the span containing `offset` (binary search over sorted, contiguous spans). */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let low = 0
+  let high = spans.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (spans[middle]!.start <= offset) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+export function isUpper(character: string): boolean {
+  return character !== character.toLowerCase() && character === character.toUpperCase()
+}
