@@ -1,7 +1,7 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
 import type { Alias, Organisation } from './types.ts'
 import { PhraseIndex } from './phrase-index.ts'
-import { isUpper, overlapsAny, phraseKeys, type Span, type Token } from './text.ts'
+import { isUpper, overlapsAny, phraseKeys, spanIndexAt, type Span, type Token } from './text.ts'
 
 export interface AliasEntry {
   organisation: Organisation
@@ -33,7 +33,7 @@ export function buildAliasIndex(organisations: readonly Organisation[], excluded
 }
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
-function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], first: number, last: number): boolean {
+function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], first: number, last: number, paragraph: Span): boolean {
   const { alias } = entry
   if (alias.case === 'any') return true
   const surface = text.slice(tokens[first]!.start, tokens[last]!.end)
@@ -41,30 +41,32 @@ function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], f
   const expected = entry.surface.replace(/\s+/g, ' ')
   const written = surface.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
   if (written !== expected.replace(/[\u2018\u2019\u02bc]/g, "'")) return false
-  return !isInShoutedText(text, tokens, first, last)
+  return !isInShoutedText(text, tokens, first, last, paragraph)
 }
 
-/** "WHO WILL PAY?" is a headline in capitals, not the World Health Organization: acronyms need lower-case neighbours. */
-function isInShoutedText(text: string, tokens: readonly Token[], first: number, last: number): boolean {
-  const isShouted = (token: Token | undefined) => {
-    if (!token || !token.isWord || token.end - token.start < 2) return false
+/**
+ * "WHO WILL PAY FOR THE CRISIS?" is a headline in capitals, not the World Health Organization: an acronym whose
+ * neighbourhood has common words written in capitals is shouted text. A list of acronyms ("NCRI, PMOI, MEK") is not.
+ */
+function isInShoutedText(text: string, tokens: readonly Token[], first: number, last: number, paragraph: Span): boolean {
+  const from = Math.max(0, first - 8)
+  const to = Math.min(tokens.length, last + 9)
+  for (let i = from; i < to; i++) {
+    if (i >= first && i <= last) continue
+    const token = tokens[i]!
+    if (token.start < paragraph.start || token.end > paragraph.end) continue
+    if (!token.isWord || !SHOUTABLE_WORDS.has(token.folded)) continue
     const word = text.slice(token.start, token.end)
-    return /\p{L}/u.test(word) && word === word.toUpperCase()
+    if (word.length > 1 && word === word.toUpperCase()) return true
   }
-  const before = previousWord(tokens, first)
-  const after = nextWord(tokens, last)
-  return isShouted(before) && isShouted(after)
+  return false
 }
 
-function previousWord(tokens: readonly Token[], index: number): Token | undefined {
-  for (let i = index - 1; i >= 0 && i >= index - 2; i--) if (tokens[i]!.isWord) return tokens[i]
-  return undefined
-}
-
-function nextWord(tokens: readonly Token[], index: number): Token | undefined {
-  for (let i = index + 1; i < tokens.length && i <= index + 2; i++) if (tokens[i]!.isWord) return tokens[i]
-  return undefined
-}
+const SHOUTABLE_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'will', 'is', 'are', 'was', 'be', 'by', 'at',
+  'from', 'not', 'new', 'how', 'why', 'what', 'says', 'said', 'after', 'over', 'as', 'it', 'its', 'this', 'that',
+  'pay', 'has', 'have', 'can', 'les', 'des', 'le', 'la', 'et', 'der', 'die', 'das', 'und', 'el', 'los', 'y',
+])
 
 /**
  * Longest-leftmost, non-overlapping mentions. A mention must start and end on a word, must not sit inside a link, and
@@ -75,19 +77,31 @@ export function findOrganisations(
   tokens: readonly Token[],
   index: PhraseIndex<AliasEntry>,
   links: readonly Span[],
-  blockWords: () => ReadonlySet<string>,
+  paragraphs: readonly Span[],
 ): OrganisationMention[] {
   const mentions: OrganisationMention[] = []
+  // Context words of ambiguous aliases are looked up in the mention's own paragraph, built on first need.
+  const paragraphWords = new Map<number, Set<string>>()
+  const wordsOf = (index: number) => {
+    let words = paragraphWords.get(index)
+    if (!words) {
+      const { start, end } = paragraphs[index]!
+      words = new Set(tokens.filter((token) => token.isWord && token.start >= start && token.end <= end).map((token) => token.folded))
+      paragraphWords.set(index, words)
+    }
+    return words
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
     if (!token.isWord) continue
     const marker = i > 0 && tokens[i - 1]!.end === token.start ? text[token.start - 1] : undefined
     if (marker === '@') continue
+    const paragraphIndex = spanIndexAt(paragraphs, token.start)
     const match = index.matchesAt(tokens, i, ({ value, last }) => {
       if (!tokens[last]!.isWord) return false
       if (marker === '#' && !value.alias.hashtag) return false
-      if (!caseAllows(value, text, tokens, i, last)) return false
-      if (value.alias.context && !value.alias.context.some((word) => blockWords().has(word))) return false
+      if (!caseAllows(value, text, tokens, i, last, paragraphs[paragraphIndex]!)) return false
+      if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex).has(word))) return false
       return true
     })
     if (!match) continue

@@ -6,7 +6,7 @@ import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, type Quantity } from './quantities/detect.ts'
 import { languageOf } from './quantities/lexicon.ts'
 import { asciiDigits } from './quantities/numerals.ts'
-import { linkSpans, sentenceSpans, spanIndexAt, tokenize, type Span, type Token } from './text.ts'
+import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, type Span, type Token } from './text.ts'
 
 export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[]
@@ -30,10 +30,7 @@ export function createScanner(knowledge: Knowledge): Scanner {
     const tokens = tokenize(readable)
     const links = linkSpans(readable)
     const sentences = sentenceSpans(readable)
-    let words: Set<string> | null = null
-    const blockWords = () => (words ??= new Set(tokens.filter((token) => token.isWord).map((token) => token.folded)))
-
-    const mentions = findOrganisations(readable, tokens, aliases, links, blockWords)
+    const mentions = findOrganisations(readable, tokens, aliases, links, paragraphSpans(readable))
     const sentenceStarts = new Set<number>()
     for (const sentence of sentences) {
       const first = tokens.find((token) => token.start >= sentence.start && token.isWord)

@@ -106,3 +106,18 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
 export function isUpper(character: string): boolean {
   return character !== character.toLowerCase() && character === character.toUpperCase()
 }
+
+const BLANK_LINE = /\n[^\S\n]*\n/g
+
+/** Paragraph spans: text between blank lines. Context rules never reach across a paragraph break. */
+export function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = []
+  let start = 0
+  BLANK_LINE.lastIndex = 0
+  for (let match = BLANK_LINE.exec(text); match; match = BLANK_LINE.exec(text)) {
+    spans.push({ start, end: match.index })
+    start = match.index + match[0].length
+  }
+  spans.push({ start, end: text.length })
+  return spans
+}

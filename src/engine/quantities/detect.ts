@@ -120,6 +120,8 @@ function qualifierBefore(context: Context, index: number): { qualifier: string; 
     if (first < 0) continue
     const slice = context.tokens.slice(first, index)
     if (!slice.every((token) => token.isWord || token.folded === "'")) continue
+    const reach = context.tokens[index]?.start ?? context.text.length
+    if (context.text.slice(slice[0]!.start, reach).includes('\n')) continue
     const key = slice.map((token) => token.folded).join(' ').replace(/ ' /g, "'")
     const gloss = QUALIFIERS.get(key)
     if (gloss) return { qualifier: gloss, first }
@@ -202,6 +204,7 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
       return after
     }
     if (DURATION_UNITS.has(word) || word === 'point' || word === 'member' || word === 'page' || word === 'story') return 'name'
+    if (NOT_NOUNS.has(word)) return after
     after.end = tokens[index + 1]!.end
     after.unit = MEASUREMENT_UNITS.get(word) ?? word
     after.kind = 'measurement'
@@ -343,7 +346,8 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   let i = index - 1
   while (i >= 0 && (tokens[i]!.folded === '.' || tokens[i]!.folded === ',' || tokens[i]!.folded === 'de' || tokens[i]!.folded === 'del' || tokens[i]!.folded === 'le')) i--
   const previous = tokens[i]
-  if (previous?.isWord) {
+  // A line break ends a date: "November\n\n148,600" is a heading followed by a number.
+  if (previous?.isWord && !text.slice(previous.end, numberStart).includes('\n')) {
     if ((MONTHS.has(previous.folded) && monthIsMeant(context, i)) || WEEKDAYS.has(previous.folded)) return 'date'
     const direct = tokens[index - 1]
     const reference = direct?.isWord ? direct : tokens[index - 2]?.isWord && tokens[index - 1]!.folded === '.' ? tokens[index - 2] : undefined
@@ -378,7 +382,7 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
   // Dates written day-first: "14 November", "24. Oktober", "8 de marzo".
   if (isDayBeforeMonth(context, end)) return null
   // List numbering at the start of a line ("1. ", "2) ").
-  if (/^[.)]\s/.test(text.slice(end, end + 2)) && /(^|\n)\s*$/.test(text.slice(Math.max(0, start - 20), start))) return null
+  if (!formatted && end - start <= 2 && /^[.)][ \t]+\p{Lu}/u.test(text.slice(end, end + 4)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 20), start))) return null
   const isYearShaped = !formatted && end - start === 4 && value >= 1000 && value <= 2100
   const firstOfPhrase = currency ? currency.first : index
   const qualifier = qualifierBefore(context, firstOfPhrase)
@@ -419,7 +423,8 @@ function isDayBeforeMonth(context: Context, numberEnd: number): boolean {
   index++
   while (context.tokens[index] && (context.tokens[index]!.folded === '.' || context.tokens[index]!.folded === 'de' || context.tokens[index]!.folded === 'of')) index++
   const word = context.tokens[index]
-  return word !== undefined && word.isWord && MONTHS.has(word.folded) && monthIsMeant(context, index)
+  if (!word || context.text.slice(numberEnd, word.start).includes('\n')) return false
+  return word.isWord && MONTHS.has(word.folded) && monthIsMeant(context, index)
 }
 
 /** Floating-point products such as 1.1 × 1e6 → 1100000.0000000002 are rounded back to what was written. */

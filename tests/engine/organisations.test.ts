@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { createScanner, type OrganisationFinding } from '../../src/engine/index.ts'
+import { fixtureKnowledge } from './fixture-knowledge.ts'
+
+const scanner = createScanner(fixtureKnowledge)
+const mentions = (text: string) =>
+  scanner
+    .scan(text, { lang: 'en', date: '2020-11-11' })
+    .filter((finding): finding is OrganisationFinding => finding.kind === 'organisation')
+    .map((finding) => [finding.text, finding.entityId])
+
+/** [text, expected mentions as [surface, entity id]] */
+const cases: [string, string[][]][] = [
+  ['The WHO warned on Monday.', [['WHO', 'who']]],
+  ['Officials who spoke asked not to be named.', []],
+  ['Who said that?', []],
+  ['WHO WILL PAY FOR THE CRISIS?', []],
+  ['The IRGC and the Revolutionary Guards are one body.', [['IRGC', 'irgc'], ['Revolutionary Guards', 'irgc']]],
+  ['the revolutionary guards of old', []],
+  ['according to the Iranian opposition PMOI/MEK.', [['PMOI', 'pmoi'], ['MEK', 'pmoi']]],
+  ['the People’s Mojahedin (MEK Iran / PMOI)', [['People’s Mojahedin', 'pmoi'], ['MEK', 'pmoi'], ['PMOI', 'pmoi']]],
+  ["the People's Mojahedin Organization of Iran said", [["People's Mojahedin Organization of Iran", 'pmoi']]],
+  ['the NCRI’s figures and the NCRI\'s claims', [['NCRI', 'ncri'], ['NCRI', 'ncri']]],
+  ['MEK Iran (Mujahedin-e Khalq) posted', [['MEK', 'pmoi'], ['Mujahedin-e Khalq', 'pmoi']]],
+  ['Mujahedin‑e Khalq with a non-breaking hyphen', [['Mujahedin‑e Khalq', 'pmoi']]],
+  ['Supporters tweeted #MEK #Iran', [['MEK', 'pmoi']]],
+  ['Follow @NCRI_official and #NCRI', []],
+  ['See https://ncri.example.org/WHO/report and mail press@mek.org', []],
+  ['National Council of Resistance of Iran’s (NCRI) president', [['National Council of Resistance of Iran', 'ncri'], ['NCRI', 'ncri']]],
+  ['The Fed raised rates again.', [['Fed', 'fed']]],
+  ['The cat was fed twice.', []],
+  ['He was Fed up with the show.', []],
+  ['AMNESTY and Amnesty and amnesty', [['Amnesty', 'amnesty']]],
+  ['the PMOIs and MEKs', []],
+]
+
+describe('organisation matching', () => {
+  it.each(cases)('%s', (text, expected) => {
+    expect(mentions(text)).toEqual(expected)
+  })
+
+  it('reports offsets that cover the surface exactly', () => {
+    const text = 'Over 148,600 people, according to the NCRI and the People’s Mojahedin (PMOI).'
+    for (const finding of scanner.scan(text, { lang: 'en' })) expect(text.slice(finding.start, finding.end)).toBe(finding.text)
+  })
+})
