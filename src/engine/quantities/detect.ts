@@ -95,6 +95,7 @@ function wordsBefore(context: Context, index: number, count: number): string[] {
   const words: string[] = []
   for (let i = index - 1; i >= 0 && words.length < count; i--) {
     const token = context.tokens[i]!
+    if (context.text.slice(token.end, context.tokens[i + 1]!.start).includes('\n')) break
     if (!token.isWord) {
       if (token.folded === "'" || token.folded === '-') {
         words.unshift(token.folded)
@@ -203,8 +204,17 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
       after.kind = 'age'
       return after
     }
-    if (DURATION_UNITS.has(word) || word === 'point' || word === 'member' || word === 'page' || word === 'story') return 'name'
     if (NOT_NOUNS.has(word)) return after
+    // "10-year bond", "52-week range" name instruments; "three-month low", "30-member index" measure something.
+    if (DURATION_UNITS.has(word)) {
+      const noun = tokens[index + 2]?.folded ?? ''
+      // "52-week high" is the market's name for a price level.
+      if (INSTRUMENT_NOUNS.has(noun) || (word === 'week' && (noun === 'high' || noun === 'low'))) return 'name'
+      after.end = tokens[index + 1]!.end
+      after.unit = word.endsWith('s') ? word : `${word}s`
+      after.kind = 'duration'
+      return after
+    }
     after.end = tokens[index + 1]!.end
     after.unit = MEASUREMENT_UNITS.get(word) ?? word
     after.kind = 'measurement'
@@ -257,10 +267,10 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
       after.unit = CURRENCY_SUFFIXES.get(key)!
       after.kind = 'money'
       after.end = next(index + size - 1)!.end
-      return after
+      return withRate(context, index + size, after)
     }
   }
-  if (hasCurrency) return after
+  if (hasCurrency || after.kind === 'money') return withRate(context, index, after)
   const word = next(index)
   if (!word || !adjacent(word, 1)) return after
   // "10 a.m.", "6 p.m."
@@ -307,11 +317,12 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     after.end = word.end
     return after
   }
-  // The counted noun: the next lower-case word that is not a function word ("148,600 people", "462 cities").
-  if (!NOT_NOUNS.has(folded) && !/\p{Lu}/u.test(text[word.start]!) && isLetter(text[word.start])) {
-    after.noun = folded
-    after.unit = folded
-    after.end = word.end
+  // The counted noun phrase: "148,600 people", "306 electoral votes", "three power plants", "60 full-time employees".
+  if (context.lang !== 'de' && !NOT_NOUNS.has(folded) && !/\p{Lu}/u.test(text[word.start]!) && isLetter(text[word.start])) {
+    const phrase = nounPhrase(context, index)
+    after.noun = phrase.head
+    after.unit = phrase.text
+    after.end = phrase.end
   } else if (context.lang === 'de' && /\p{Lu}/u.test(text[word.start]!) && !NOT_NOUNS.has(folded)) {
     // German capitalises nouns: "10.000 Euro", "5 Menschen".
     after.noun = folded
@@ -319,6 +330,50 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     after.end = word.end
   }
   return after
+}
+
+/** Nouns after "N-year"/"N-week" that make the phrase the name of a financial instrument or statistic. */
+const INSTRUMENT_NOUNS = new Set([
+  'bond', 'bonds', 'note', 'notes', 'yield', 'yields', 'treasury', 'treasuries', 'range', 'bill', 'bills', 'loan', 'loans',
+  'mortgage', 'mortgages', 'debt', 'securities', 'paper', 'swap', 'swaps', 'bund', 'bunds', 'gilt', 'gilts', 'rate', 'average',
+])
+
+/** "$50 a barrel", "$10.50 an hour", "€3 per kilo": a price per unit. */
+function withRate(context: Context, index: number, after: After): After {
+  const { tokens, text } = context
+  const article = tokens[index]
+  const unit = tokens[index + 1]
+  if (!article || !unit?.isWord || text.slice(after.end, article.start).trim() !== '') return after
+  if (!['a', 'an', 'per', 'each', 'par', 'pro', 'por', 'the'].includes(article.folded)) return after
+  if (article.folded === 'the' && tokens[index - 1]?.folded !== 'per') return after
+  if (NOT_NOUNS.has(unit.folded) && unit.folded !== 'day') return after
+  // With the currency written before the number the caller prefixes it ("USD" + "per barrel").
+  return { ...after, unit: `${after.unit ? `${after.unit} ` : ''}per ${unit.folded.replace(/s$/, '')}`, kind: 'money', end: unit.end }
+}
+
+/**
+ * The noun phrase after a number, up to its head: lower-case words (hyphenated compounds included) up to the first
+ * plural or person noun, at most four words; a phrase with no plural keeps its first word.
+ */
+function nounPhrase(context: Context, index: number): { text: string; head: string; end: number } {
+  const { tokens, text } = context
+  const words: Token[] = []
+  let i = index
+  while (words.length < 4 && tokens[i]?.isWord) {
+    const token = tokens[i]!
+    if (NOT_NOUNS.has(token.folded) || !/^\p{Ll}/u.test(text[token.start]!)) break
+    words.push(token)
+    if (/[^s]s$/.test(token.folded) || PERSON_NOUNS.has(token.folded)) {
+      const written = tokens.filter((t) => t.start >= words[0]!.start && t.end <= token.end).map((t) => t.folded).join(' ')
+      return { text: written.replace(/ - /g, '-'), head: token.folded, end: token.end }
+    }
+    // Hyphenated compounds continue the phrase: "full-time employees", "investor-owned providers".
+    if (tokens[i + 1]?.folded === '-' && tokens[i + 1]!.start === token.end && tokens[i + 2]?.isWord && tokens[i + 2]!.start === tokens[i + 1]!.end) i += 2
+    else if (tokens[i + 1] && text.slice(token.end, tokens[i + 1]!.start) === ' ') i++
+    else break
+  }
+  const first = tokens[index]!
+  return { text: first.folded, head: first.folded, end: first.end }
 }
 
 /** "May" is a month only when written as one; English needs the capital, other languages have no such verb. */
@@ -401,7 +456,7 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
   let unit = after.unit
   let kind: QuantityKind = after.kind ?? 'count'
   if (currency) {
-    unit = currency.text
+    unit = after.unit?.startsWith('per ') ? `${currency.text} ${after.unit}` : currency.text
     kind = 'money'
   }
   const phraseStart = qualifier ? tokens[qualifier.first]!.start : currency ? tokens[currency.first]!.start : start
@@ -491,6 +546,10 @@ function readFraction(context: Context, index: number): Quantity | null {
     if (value === undefined) continue
     const last = tokens[index + size - 1]!
     const qualifier = qualifierBefore(context, index)
+    // "a third day", "a fifth term": a singular fraction before a noun is an ordinal.
+    const following = tokens[index + size]
+    const sameLine = following !== undefined && !context.text.slice(last.end, following.start).includes('\n')
+    if (/^(a|one|un|ein|una?) /.test(key!) && sameLine && following.isWord && following.folded !== 'of' && !NOT_NOUNS.has(following.folded)) return null
     // "half" alone is a claim only as "half of …", "half a million" or after a qualifier ("less than half").
     if (key === 'half') {
       const next = tokens[index + size]?.folded
@@ -531,15 +590,51 @@ function readWordNumber(context: Context, index: number, words: (typeof WORD_NUM
   const after = readAfter(context, lastToken.end, false)
   if (after === 'name' || after.nonQuantity) return null
   const qualifier = qualifierBefore(context, index)
-  const countsSomething = after.kind !== null || after.noun !== null || scaled
-  if (!countsSomething) return null
+  let end = after.end
+  let unit = after.unit
+  if (after.kind === null && after.noun === null && !scaled) {
+    // "five of whom", "eight of the state's 12", "seven “faithless electors”", "two Republican electors".
+    const following = wordAfter(context, last)
+    if (following?.kind === 'partitive') end = lastToken.end
+    else if (following?.kind === 'noun') {
+      end = following.end
+      unit = following.noun
+    } else return null
+  }
   // Written-out numbers in capitalised names ("Three Kingdoms", "Big Four") are not amounts.
-  if (/^\p{Lu}/u.test(text[first.start]!) && !context.sentenceStarts.has(first.start) && !qualifier) return null
+  if (/^\p{Lu}/u.test(text[first.start]!) && !startsSentence(context, index) && !qualifier) return null
   const start = qualifier ? tokens[qualifier.first]!.start : first.start
   return {
-    start, end: after.end, numberStart: first.start, numberEnd: lastToken.end, value: round(value * after.scale),
-    unit: after.unit, qualifier: qualifier?.qualifier ?? null, kind: after.kind ?? 'count',
+    start, end, numberStart: first.start, numberEnd: lastToken.end, value: round(value * after.scale),
+    unit, qualifier: qualifier?.qualifier ?? null, kind: after.kind ?? 'count',
   }
+}
+
+const PARTITIVE_HEADS = new Set(['whom', 'them', 'the', 'its', 'their', 'those', 'these', 'his', 'her', 'our', 'which', 'us', 'you'])
+
+/** What follows a written-out number that readAfter did not take: "of whom" (a count of a group) or a quoted/proper-adjective noun. */
+function wordAfter(context: Context, index: number): { kind: 'partitive' } | { kind: 'noun'; noun: string; end: number } | null {
+  const { tokens, text } = context
+  const next = tokens[index + 1]
+  if (!next) return null
+  if (next.folded === 'of' && PARTITIVE_HEADS.has(tokens[index + 2]?.folded ?? '')) return { kind: 'partitive' }
+  let i = index + 1
+  if (!next.isWord && /^["“'‘«]$/.test(next.folded)) i++
+  else if (next.isWord && /^\p{Lu}/u.test(text[next.start]!)) i++
+  else return null
+  // The counted noun, possibly after one adjective: "electors", "faithless electors".
+  for (const noun of [tokens[i], tokens[i + 1]]) {
+    if (!noun?.isWord || NOT_NOUNS.has(noun.folded) || !/^\p{Ll}/u.test(text[noun.start]!)) return null
+    if (/[^s]s$/.test(noun.folded) || PERSON_NOUNS.has(noun.folded)) return { kind: 'noun', noun: noun.folded, end: noun.end }
+  }
+  return null
+}
+
+/** Whether token `index` begins a sentence, also when the page glued sentences together ("each.Seven"). */
+function startsSentence(context: Context, index: number): boolean {
+  if (context.sentenceStarts.has(context.tokens[index]!.start)) return true
+  const previous = context.tokens[index - 1]
+  return !previous || /^[.!?:;"“”]$/.test(previous.folded)
 }
 
 function mergeWithWordQuantities(digits: Quantity[], words: Quantity[]): Quantity[] {
