@@ -150,3 +150,22 @@ describe('ranges', () => {
     expect(finding?.value).toBe(400)
   })
 })
+
+describe('number conventions by language', () => {
+  it.each([
+    ['hasta 18,400 soles', 'es', 18400],
+    ['hasta 18.400 euros', 'es', 18400],
+    ['un 3,5 % más', 'es', 3.5],
+    ['2,5 Prozent', 'de', 2.5],
+    ['It rose 1.500 points', 'en', 1.5],
+    ['Il a coûté 1 234,56 €', 'fr', 1234.56],
+    ['Es kostete 1.234,56 €', 'de', 1234.56],
+    ['It cost $1,234.56', 'en', 1234.56],
+  ])('%s (%s) → %s', (text, lang, value) => {
+    expect(quantities(text, lang)[0]?.value).toBeCloseTo(value, 6)
+  })
+
+  it('reads "13h" in French as a time, not a quantity', () => {
+    expect(quantities('La séance reprend à 13h.', 'fr')).toEqual([])
+  })
+})

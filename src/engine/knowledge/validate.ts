@@ -445,7 +445,7 @@ function checkReferences(c: Checker, k: KnowledgeSource, base: KnowledgeSource |
     })
     const seen = new Set<string>()
     o.aliases.forEach((a, j) => {
-      const key = `${a.case}\u0000${a.case === 'exact' ? a.text : foldAlias(a.text)}`
+      const key = `${a.case}\u0000${a.case === 'exact' ? a.text : foldAlias(a.text)}\u0000${a.hashtag ? '#' : ''}`
       if (seen.has(key)) c.fail(`${path}.aliases[${j}].text`, `duplicate alias ${JSON.stringify(a.text)}`)
       seen.add(key)
     })

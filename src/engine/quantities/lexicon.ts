@@ -108,7 +108,7 @@ export const MEASUREMENT_UNITS: ReadonlyMap<string, string> = new Map([
 export const GLUED_UNITS = new Set([
   'km', 'cm', 'mm', 'm', 'kg', 'g', 'mg', 'lb', 'lbs', 'ft', 'mi', 'mph', 'kmh', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'twh',
   'ghz', 'mhz', 'hz', 'gb', 'mb', 'tb', 'kb', 'gbps', 'mbps', 'fps', 'mah', 'w', 'v', 'l', 'ml', 'x', 'p', 'k', 'bn', 'mn',
-  'tn', 'b', 's', 'h', 'min', 'bp', 'bps', 'pc', 'pct', 'oz',
+  'tn', 'b', 's', 'min', 'bp', 'bps', 'pc', 'pct', 'oz',
 ])
 
 /** Time units: a number before them is a duration (or an age with "old"). */

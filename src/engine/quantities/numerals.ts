@@ -71,10 +71,11 @@ export function parseNumeral(raw: string, lang: Lang): Numeral {
       role = separator === decimalMark ? 'decimal' : threeDigits && fraction === '' ? 'group' : 'end'
     } else {
       const count = separator === '.' ? dotCount : commaCount
-      const conventional = separator === (decimalComma ? ',' : '.') ? 'decimal' : 'group'
       if (count > 1) role = threeDigits && fraction === '' ? 'group' : 'end'
       else if (!threeDigits || !firstGroupShort) role = 'decimal'
-      else role = conventional
+      // One mark before exactly three digits: English reads "1.500" as 1.5; decimal-comma languages write "2,5" for
+      // two and a half and use "18,400" (Latin America) or "18.400" (Spain, Germany) for eighteen thousand four hundred.
+      else role = decimalComma || separator === ',' ? 'group' : 'decimal'
     }
     if (role === 'decimal' && fraction !== '') role = 'end'
     if (role === 'end') break
