@@ -54,6 +54,8 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 
 const ATTRIBUTION_LEADS = ['according to', 'selon', 'd\'apres', 'laut', 'nach angaben', 'segun', 'de acuerdo con', 'citing', 'per']
 
+const ATTRIBUTION_FIRST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead.split(' ')[0]!))
+
 const FIGURE_NOUNS = new Set(['figures', 'figure', 'estimate', 'estimates', 'data', 'count', 'tally', 'numbers', 'statistics', 'toll'])
 
 export interface Attribution {
@@ -65,9 +67,9 @@ export interface Attribution {
  * Who a claim is attributed to, within one sentence: "according to X", "X said/reported/estimated", "X's figures".
  * `organisations` are the mentions inside the sentence; the first one named in the attribution wins.
  */
-export function findAttribution(text: string, sentence: Span, tokens: readonly Token[], organisations: readonly OrganisationMention[]): Attribution | null {
-  const inSentence = tokens.filter((token) => token.start >= sentence.start && token.end <= sentence.end)
+export function findAttribution(text: string, sentence: Span, inSentence: readonly Token[], organisations: readonly OrganisationMention[]): Attribution | null {
   const orgs = organisations.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end)
+  if (orgs.length === 0 && !inSentence.some((token) => ATTRIBUTION_FIRST_WORDS.has(token.folded))) return null
   for (let i = 0; i < inSentence.length; i++) {
     for (const lead of ATTRIBUTION_LEADS) {
       const keys = lead.split(' ')

@@ -16,8 +16,17 @@ export interface OrganisationMention {
   organisation: Organisation
 }
 
-export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): PhraseIndex<AliasEntry> {
-  const index = new PhraseIndex<AliasEntry>()
+export class AliasIndex extends PhraseIndex<AliasEntry> {
+  /** First words of the aliases, and whether some alias starting with the word matches in any case. */
+  firstKeysWithCase(): Map<string, boolean> {
+    const keys = new Map<string, boolean>()
+    for (const [key, values] of this.firstEntries()) keys.set(key, values.some((entry) => entry.alias.case === 'any'))
+    return keys
+  }
+}
+
+export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): AliasIndex {
+  const index = new AliasIndex()
   for (const organisation of organisations) {
     const seen = new Set<string>()
     // The canonical name is always an alias; a one-word name ("Reuters") only in its exact spelling.
@@ -33,7 +42,7 @@ export function buildAliasIndex(organisations: readonly Organisation[], excluded
 }
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
-function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], first: number, last: number, paragraph: Span): boolean {
+function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], first: number, last: number, paragraph: () => Span): boolean {
   const { alias } = entry
   if (alias.case === 'any') return true
   const surface = text.slice(tokens[first]!.start, tokens[last]!.end)
@@ -41,7 +50,7 @@ function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], f
   const expected = entry.surface.replace(/\s+/g, ' ')
   const written = surface.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
   if (written !== expected.replace(/[\u2018\u2019\u02bc]/g, "'")) return false
-  return !isInShoutedText(text, tokens, first, last, paragraph)
+  return !isInShoutedText(text, tokens, first, last, paragraph())
 }
 
 /**
@@ -75,9 +84,9 @@ const SHOUTABLE_WORDS = new Set([
 export function findOrganisations(
   text: string,
   tokens: readonly Token[],
-  index: PhraseIndex<AliasEntry>,
+  index: AliasIndex,
   links: readonly Span[],
-  paragraphs: readonly Span[],
+  paragraphsOf: () => readonly Span[],
 ): OrganisationMention[] {
   const mentions: OrganisationMention[] = []
   // Context words of ambiguous aliases are looked up in the mention's own paragraph, built on first need.
@@ -85,7 +94,7 @@ export function findOrganisations(
   const wordsOf = (index: number) => {
     let words = paragraphWords.get(index)
     if (!words) {
-      const { start, end } = paragraphs[index]!
+      const { start, end } = paragraphsOf()[index]!
       words = new Set(tokens.filter((token) => token.isWord && token.start >= start && token.end <= end).map((token) => token.folded))
       paragraphWords.set(index, words)
     }
@@ -96,12 +105,12 @@ export function findOrganisations(
     if (!token.isWord) continue
     const marker = i > 0 && tokens[i - 1]!.end === token.start ? text[token.start - 1] : undefined
     if (marker === '@') continue
-    const paragraphIndex = spanIndexAt(paragraphs, token.start)
+    const paragraphIndex = () => spanIndexAt(paragraphsOf(), token.start)
     const match = index.matchesAt(tokens, i, ({ value, last }) => {
       if (!tokens[last]!.isWord) return false
       if (marker === '#' && !value.alias.hashtag) return false
-      if (!caseAllows(value, text, tokens, i, last, paragraphs[paragraphIndex]!)) return false
-      if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex).has(word))) return false
+      if (!caseAllows(value, text, tokens, i, last, () => paragraphsOf()[paragraphIndex()]!)) return false
+      if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex()).has(word))) return false
       return true
     })
     if (!match) continue

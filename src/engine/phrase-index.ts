@@ -36,6 +36,11 @@ export class PhraseIndex<T> {
     this.size++
   }
 
+  /** Each key a phrase can start with, and every value of the phrases that start with it. */
+  *firstEntries(): Iterable<[string, T[]]> {
+    for (const [key, node] of this.root.next ?? []) yield [key, collect(node)]
+  }
+
   /**
    * Every phrase starting at token `first`, longest first, for which `accept` holds. Phrases span word and punctuation
    * tokens alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
@@ -56,4 +61,10 @@ export class PhraseIndex<T> {
     }
     return best
   }
+}
+
+function collect<T>(node: TrieNode<T>, into: T[] = []): T[] {
+  if (node.values) into.push(...node.values)
+  for (const child of node.next?.values() ?? []) collect(child, into)
+  return into
 }

@@ -1,12 +1,13 @@
 /** The engine's one entry point: organisations, quantities and claim frames for a text, against one knowledge. */
 import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, ScanOptions } from './types.ts'
 import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
-import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type PlaceMention } from './frame.ts'
+import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
-import { findQuantities, type Quantity } from './quantities/detect.ts'
+import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
+import { AnchorSet } from './anchors.ts'
 import { languageOf } from './quantities/lexicon.ts'
 import { asciiDigits } from './quantities/numerals.ts'
-import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, type Span, type Token } from './text.ts'
+import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, tokenRanges, type Span, type Token } from './text.ts'
 
 export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[]
@@ -22,24 +23,18 @@ export function createScanner(knowledge: Knowledge): Scanner {
   const figures = new FigureIndex(knowledge)
   const organisations = new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation]))
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
+  const anchors = new AnchorSet()
+  for (const [key, anyCase] of aliases.firstKeysWithCase()) anchors.add(key, !anyCase)
+  for (const word of WORD_AMOUNT_ANCHORS) anchors.add(word)
 
   function scan(text: string, options: ScanOptions = {}): Finding[] {
+    if (!anchors.mayMatch(text)) return []
     const lang = languageOf(options.lang)
     // Arabic-Indic and Persian digits are read as ASCII digits; the replacement keeps every offset.
     const readable = asciiDigits(text)
     const tokens = tokenize(readable)
-    const links = linkSpans(readable)
-    const sentences = sentenceSpans(readable)
-    const mentions = findOrganisations(readable, tokens, aliases, links, paragraphSpans(readable))
-    const sentenceStarts = new Set<number>()
-    for (const sentence of sentences) {
-      const first = tokens.find((token) => token.start >= sentence.start && token.isWord)
-      if (first) sentenceStarts.add(first.start)
-    }
-    const quantities = findQuantities(readable, tokens, lang, links, sentenceStarts).filter(
-      // A number inside an organisation's name ("Group of 20") belongs to the name.
-      (quantity) => !mentions.some((mention) => mention.start <= quantity.numberStart && quantity.numberEnd <= mention.end),
-    )
+    const links = /[/@]|www\./.test(readable) ? linkSpans(readable) : []
+    const mentions = findOrganisations(readable, tokens, aliases, links, lazy(() => paragraphSpans(readable)))
     const findings: Finding[] = mentions.map((mention) => ({
       kind: 'organisation',
       start: mention.start,
@@ -49,9 +44,27 @@ export function createScanner(knowledge: Knowledge): Scanner {
       name: mention.organisation.name,
       type: mention.organisation.type,
     }))
+    const sentences = lazy(() => sentenceSpans(readable))
+    const ranges = lazy(() => tokenRanges(tokens, sentences()))
+    const sentenceStarts = lazy(() => {
+      const starts = new Set<number>()
+      for (const [from, to] of ranges()) {
+        for (let i = from; i < to; i++) {
+          if (tokens[i]!.isWord) {
+            starts.add(tokens[i]!.start)
+            break
+          }
+        }
+      }
+      return starts
+    })
+    const quantities = withoutNamedNumbers(findQuantities(readable, tokens, lang, links, { has: (offset) => sentenceStarts().has(offset) }), mentions)
     if (quantities.length > 0) {
-      const frameContext: FrameContext = { text: readable, tokens, sentences, mentions, places: null, lang, pageDate: options.date ?? null }
-      for (const quantity of quantities) findings.push(frame(quantity, frameContext, text))
+      const context: FrameContext = {
+        text: readable, tokens, sentences: sentences(), ranges: ranges(), mentions, lang, pageDate: options.date ?? null,
+        places: null, attributions: new Map(), windows: new Map(), dates: new Map(),
+      }
+      for (const quantity of quantities) findings.push(frame(quantity, context, text))
     }
     return findings.sort((a, b) => a.start - b.start || b.end - a.end)
   }
@@ -60,10 +73,26 @@ export function createScanner(knowledge: Knowledge): Scanner {
     text: string
     tokens: readonly Token[]
     sentences: readonly Span[]
+    /** Token index range of each sentence. */
+    ranges: readonly [number, number][]
     mentions: readonly OrganisationMention[]
-    places: PlaceMention[] | null
     lang: string
     pageDate: string | null
+    /** Computed once per block or sentence, on first need. */
+    places: PlaceMention[] | null
+    attributions: Map<number, Attribution | null>
+    windows: Map<number, string>
+    dates: Map<number, string | null>
+  }
+
+  function attributionOf(context: FrameContext, sentenceIndex: number): Attribution | null {
+    let attribution = context.attributions.get(sentenceIndex)
+    if (attribution === undefined) {
+      const [from, to] = context.ranges[sentenceIndex]!
+      attribution = findAttribution(context.text, context.sentences[sentenceIndex]!, context.tokens.slice(from, to), context.mentions)
+      context.attributions.set(sentenceIndex, attribution)
+    }
+    return attribution
   }
 
   function frame(quantity: Quantity, context: FrameContext, original: string): QuantityFinding {
@@ -71,16 +100,30 @@ export function createScanner(knowledge: Knowledge): Scanner {
     const sentence = context.sentences[sentenceIndex]!
     const previous = sentenceIndex > 0 ? context.sentences[sentenceIndex - 1]! : null
     const windowStart = previous?.start ?? sentence.start
-    const attribution = findAttribution(context.text, sentence, context.tokens, context.mentions)
-      ?? (previous && reportsWithoutSource(context.tokens, sentence) ? findAttribution(context.text, previous, context.tokens, context.mentions) ?? firstNamed(context, previous) : null)
+    const [from, to] = context.ranges[sentenceIndex]!
+    const attribution = attributionOf(context, sentenceIndex)
+      ?? (previous && reportsWithoutSource(context.tokens.slice(from, to)) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
     const placeMentions = (context.places ??= findPlaces(context.text, context.tokens, places))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
-    const stated = explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate)
+    let stated = context.dates.get(sentenceIndex)
+    if (stated === undefined) {
+      stated = explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate)
+      context.dates.set(sentenceIndex, stated)
+    }
     // A page reports counts as of the day before it is published; with no page date, today stands in.
     const date = stated ?? (context.pageDate ? fromDay(toDay(context.pageDate) - 1) : today())
     const dateSource = stated ? 'text' : context.pageDate ? 'page' : 'today'
-    const windowWords = ` ${context.tokens.filter((token) => token.start >= windowStart && token.end <= sentence.end).map((token) => token.folded).join(' ')}`
-    const metric = countsPeople(quantity) ? knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, windowWords)) : undefined
+    let metric: Metric | undefined
+    if (countsPeople(quantity)) {
+      let windowWords = context.windows.get(sentenceIndex)
+      if (windowWords === undefined) {
+        const first = context.ranges[Math.max(0, sentenceIndex - (previous ? 1 : 0))]![0]
+        windowWords = ` ${context.tokens.slice(first, to).map((token) => token.folded).join(' ')}`
+        context.windows.set(sentenceIndex, windowWords)
+      }
+      const words = windowWords
+      metric = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words))
+    }
     const claim = metric && place && figures.has(metric.id, place.id)
       ? buildClaim(figures, metric, place.id, place.name, date, quantity.value)
       : null
@@ -117,9 +160,20 @@ export function createScanner(knowledge: Knowledge): Scanner {
   }
 }
 
+/** Numbers inside an organisation's name ("Group of 20") belong to the name. Both lists are sorted by start. */
+function withoutNamedNumbers(quantities: Quantity[], mentions: readonly OrganisationMention[]): Quantity[] {
+  if (mentions.length === 0) return quantities
+  let m = 0
+  return quantities.filter((quantity) => {
+    while (m < mentions.length && mentions[m]!.end < quantity.numberEnd) m++
+    const mention = mentions[m]
+    return !(mention && mention.start <= quantity.numberStart && quantity.numberEnd <= mention.end)
+  })
+}
+
 /** "It said 148,600 had died": a sentence that reports without naming anyone takes its source from the one before. */
-function reportsWithoutSource(tokens: readonly Token[], sentence: Span): boolean {
-  const words = tokens.filter((token) => token.isWord && token.start >= sentence.start && token.end <= sentence.end)
+function reportsWithoutSource(inSentence: readonly Token[]): boolean {
+  const words = inSentence.filter((token) => token.isWord)
   return words.some((token, i) => i > 0 && REPORTING_VERBS.has(token.folded) && REFERRING_SUBJECTS.has(words[i - 1]!.folded))
 }
 
@@ -143,6 +197,19 @@ function nearestPlace(mentions: readonly PlaceMention[], sentence: Span, windowS
     if (mention.start >= windowStart && mention.end <= sentence.start) best = mention
   }
   return best?.place ?? null
+}
+
+/** A value computed on first use: most blocks never need their sentences or paragraphs. */
+function lazy<T>(compute: () => T): () => T {
+  let value: T | undefined
+  let done = false
+  return () => {
+    if (!done) {
+      value = compute()
+      done = true
+    }
+    return value as T
+  }
 }
 
 /** The engine is otherwise deterministic; only a scan without a page date reads the clock. */

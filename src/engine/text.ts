@@ -10,13 +10,9 @@ export interface Token {
   folded: string
 }
 
-// Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart.
-const WORD_RUN = /\p{L}[\p{L}\p{M}]*|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu
-
 /** Fold a word for comparison: "Mojahedin", "MOJAHEDİN" and "mojahedin" fold alike; "Ḥamās" folds to "hamas". */
 export function fold(word: string): string {
   const lower = word.toLowerCase()
-  // Pure-ASCII words (most of the text) skip the comparatively costly normalisation.
   if (/^[\x00-\x7f]*$/.test(lower)) return lower
   return lower
     .normalize('NFD')
@@ -25,13 +21,61 @@ export function fold(word: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
 }
 
+/** Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart. */
+const LETTER = /[\p{L}\p{M}]/u
+const DIGIT = /\p{N}/u
+const SPACE = /\s/u
+
+/** Character classes of the ASCII range, looked up by code: 0 space, 1 letter, 2 digit, 3 other. */
+const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
+  const character = String.fromCharCode(code)
+  if (/\s/.test(character)) return 0
+  if (/[A-Za-z]/.test(character)) return 1
+  if (/[0-9]/.test(character)) return 2
+  return 3
+})
+
+function classOf(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code < 128) return ASCII_CLASS[code]!
+  // A surrogate pair is one character: classify it whole so "𝐀" stays one letter.
+  const character = code >= 0xd800 && code <= 0xdbff ? text.slice(index, index + 2) : text[index]!
+  if (LETTER.test(character)) return 1
+  if (DIGIT.test(character)) return 2
+  if (SPACE.test(character)) return 0
+  return 3
+}
+
+function characterLength(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1
+}
+
+/**
+ * Tokens of a text in one pass over its character codes (pages are mostly ASCII, which never touches a regular
+ * expression): runs of letters (with combining marks), runs of digits, and every other non-space character alone.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  WORD_RUN.lastIndex = 0
-  for (let match = WORD_RUN.exec(text); match; match = WORD_RUN.exec(text)) {
-    const raw = match[0]
-    const isWord = raw.length > 1 || /[\p{L}\p{M}\p{N}]/u.test(raw)
-    tokens.push({ start: match.index, end: match.index + raw.length, isWord, folded: fold(raw) })
+  const length = text.length
+  let index = 0
+  while (index < length) {
+    const kind = classOf(text, index)
+    if (kind === 0) {
+      index++
+      continue
+    }
+    const start = index
+    let ascii = text.charCodeAt(index) < 128
+    index += characterLength(text, index)
+    if (kind !== 3) {
+      while (index < length && classOf(text, index) === kind) {
+        if (text.charCodeAt(index) >= 128) ascii = false
+        index += characterLength(text, index)
+      }
+    }
+    const raw = text.slice(start, index)
+    tokens.push({ start, end: index, isWord: kind !== 3, folded: ascii ? raw.toLowerCase() : fold(raw) })
   }
   return tokens
 }
@@ -120,4 +164,17 @@ export function paragraphSpans(text: string): Span[] {
   }
   spans.push({ start, end: text.length })
   return spans
+}
+
+/** For each span (sorted, non-overlapping), the index range [from, to) of the tokens inside it: one pass over both. */
+export function tokenRanges(tokens: readonly Token[], spans: readonly Span[]): [number, number][] {
+  const ranges: [number, number][] = []
+  let index = 0
+  for (const span of spans) {
+    while (index < tokens.length && tokens[index]!.start < span.start) index++
+    const from = index
+    while (index < tokens.length && tokens[index]!.end <= span.end) index++
+    ranges.push([from, index])
+  }
+  return ranges
 }

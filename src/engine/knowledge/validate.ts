@@ -501,7 +501,7 @@ function checkAliasClashes(c: Checker, organisations: Organisation[], base: Orga
       if (a.bundled) continue
       for (let y = 0; y < holders.length; y++) {
         const b = holders[y]!
-        if (b === a || b.org.id === a.org.id || (!b.bundled && y < x)) continue
+        if (b === a || b.org.id === a.org.id || (!b.bundled && y > x)) continue
         if (a.alias.context || b.alias.context) continue
         if (!aliasesCanOverlap(a.alias, b.alias)) continue
         const other = b.bundled ? `bundled entry ${JSON.stringify(b.org.id)}` : `${entryPath('organisations', b.index, b.org)}`

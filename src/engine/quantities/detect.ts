@@ -44,21 +44,24 @@ interface Context {
   tokens: readonly Token[]
   lang: Lang
   /** Token index whose start is the key. */
-  tokenStarting: Map<number, number>
-  tokenEnding: Map<number, number>
-  sentenceStarts: ReadonlySet<number>
+  /** Index of the token starting (ending) exactly at an offset, or undefined. */
+  tokenStarting: { get(offset: number): number | undefined }
+  tokenEnding: { get(offset: number): number | undefined }
+  /** Offsets of the first word of each sentence, computed on first need. */
+  sentenceStarts: { has(offset: number): boolean }
 }
 
-export function findQuantities(text: string, tokens: readonly Token[], lang: Lang, links: readonly Span[], sentenceStarts: ReadonlySet<number>): Quantity[] {
-  const context: Context = { text, tokens, lang, tokenStarting: new Map(), tokenEnding: new Map(), sentenceStarts }
-  tokens.forEach((token, index) => {
-    context.tokenStarting.set(token.start, index)
-    context.tokenEnding.set(token.end, index)
-  })
-  const excluded = nonQuantitySpans(text, lang)
+export function findQuantities(text: string, tokens: readonly Token[], lang: Lang, links: readonly Span[], sentenceStarts: { has(offset: number): boolean }): Quantity[] {
+  const context: Context = {
+    text, tokens, lang, sentenceStarts,
+    tokenStarting: { get: (offset) => exactToken(tokens, offset, 'start') },
+    tokenEnding: { get: (offset) => exactToken(tokens, offset, 'end') },
+  }
   const found: Quantity[] = []
+  let excluded: Span[] | null = null
   NUMERAL_CANDIDATE.lastIndex = 0
   for (let match = NUMERAL_CANDIDATE.exec(text); match; match = NUMERAL_CANDIDATE.exec(text)) {
+    excluded ??= nonQuantitySpans(text, lang)
     const start = match.index
     const numeral = parseNumeral(match[0], lang)
     const end = start + numeral.length
@@ -72,6 +75,20 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
     found.push(quantity)
   }
   return mergeWithWordQuantities(found, findWordQuantities(context, links))
+}
+
+/** Binary search for the token whose start (or end) is exactly `offset`: tokens are sorted and do not overlap. */
+function exactToken(tokens: readonly Token[], offset: number, edge: 'start' | 'end'): number | undefined {
+  let low = 0
+  let high = tokens.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const value = tokens[middle]![edge]
+    if (value === offset) return middle
+    if (value < offset) low = middle + 1
+    else high = middle - 1
+  }
+  return undefined
 }
 
 function nonQuantitySpans(text: string, lang: Lang): Span[] {
@@ -494,7 +511,7 @@ function findWordQuantities(context: Context, links: readonly Span[]): Quantity[
   const found: Quantity[] = []
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    if (!token.isWord || isDigit(token.folded[0])) continue
+    if (!token.isWord || !WORD_AMOUNT_STARTS.has(token.folded)) continue
     const quantity = readVague(context, i) ?? readFraction(context, i) ?? readWordNumber(context, i, words)
     if (!quantity || overlapsAny(links, quantity.start, quantity.end)) continue
     found.push(quantity)
@@ -503,6 +520,22 @@ function findWordQuantities(context: Context, links: readonly Span[]): Quantity[
   }
   return found
 }
+
+/**
+ * Words that any word-written amount contains, for the fast first look at a block: the number words (not "one",
+ * "un", "ein"), scale words, and the last word of each fraction and vague amount ("third", "thousands").
+ */
+export const WORD_AMOUNT_ANCHORS: ReadonlySet<string> = new Set([
+  ...[...VAGUE_AMOUNTS.keys(), ...FRACTIONS.keys()].map((key) => key.split(/[ -]/).pop()!),
+  ...Object.values(WORD_NUMBERS).flatMap((set) => [...set.units.keys()].filter((word) => !set.skipAlone.has(word))),
+  ...[...SCALES.keys()].filter((word) => !GLUED_ONLY_SCALES.has(word)),
+])
+
+/** First words of every word-written amount: the only tokens worth a closer look. */
+export const WORD_AMOUNT_STARTS: ReadonlySet<string> = new Set([
+  ...[...VAGUE_AMOUNTS.keys(), ...FRACTIONS.keys()].map((key) => key.split(/[ -]/)[0]!),
+  ...Object.values(WORD_NUMBERS).flatMap((set) => [...set.units.keys()]),
+])
 
 function phraseAt(context: Context, index: number, size: number): string | null {
   const slice = context.tokens.slice(index, index + size)

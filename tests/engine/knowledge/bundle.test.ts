@@ -1,0 +1,132 @@
+/**
+ * The bundled knowledge as built by `npm run knowledge` (the globalSetup in tests/setup builds it when missing).
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Knowledge, Source } from '../../../src/engine/types.ts'
+import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
+import { foldAlias } from '../../../src/engine/knowledge/text.ts'
+
+const knowledge = JSON.parse(readFileSync(new URL('../../../src/generated/knowledge.json', import.meta.url), 'utf8')) as Knowledge
+const org = (id: string) => knowledge.organisations.find((o) => o.id === id)!
+const isSource = (s: Source) =>
+  typeof s.name === 'string' && s.name !== '' && /^https?:\/\/\S+\.\S+/.test(s.url) && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s.date) &&
+  ['official', 'independent', 'academic', 'press', 'partisan'].includes(s.kind)
+
+describe('bundled knowledge', () => {
+  it('passes the validator it was built with', () => {
+    const { organisations, metrics, figures, places } = knowledge
+    const result = validateKnowledge({ organisations, metrics, figures, places }, { maxErrors: 20 })
+    expect(result.ok ? [] : result.errors).toEqual([])
+  })
+
+  it('has the official Iran counts around the seed date (JHU CSSE)', () => {
+    const iran = knowledge.figures.filter((f) => f.metric === 'covid19-deaths' && f.place === 'IRN' && f.kind === 'official')
+    expect(iran.find((f) => f.asOf === '2020-11-09')?.value).toBe(38749)
+    expect(iran.find((f) => f.asOf === '2020-11-10')?.value).toBe(39202)
+    expect(iran.find((f) => f.asOf === '2020-11-09')!.sources[0]!.name).toMatch(/JHU CSSE/)
+    expect(iran.find((f) => f.asOf === '2020-11-09')!.label).toBe('Official count')
+  })
+
+  it('has excess-death estimates and the NCRI/MEK claims for Iran, labelled by kind', () => {
+    const iran = knowledge.figures.filter((f) => f.metric === 'covid19-deaths' && f.place === 'IRN')
+    expect(iran.find((f) => f.kind === 'estimate' && f.asOf === '2020-11-09' && f.label.includes('Economist'))?.value).toBe(95573)
+    expect(iran.find((f) => f.kind === 'estimate' && f.asOf === '2020-11-12')?.value).toBe(88907)
+    const claims = iran.filter((f) => f.kind === 'claim')
+    expect(claims.map((f) => f.value)).toEqual(expect.arrayContaining([12400, 97300, 123100, 162800, 173900, 294800]))
+    for (const c of claims) {
+      expect(c.claimant).toBe('pmoi')
+      expect(c.sources.every((s) => s.kind === 'partisan')).toBe(true)
+    }
+  })
+
+  it('never contains the UNVERIFIED seed figures', () => {
+    expect(knowledge.figures.some((f) => f.value === 148600 || f.value === 149700)).toBe(false)
+    expect(JSON.stringify(knowledge.organisations.filter((o) => ['pmoi', 'ncri'].includes(o.id)))).not.toMatch(/148,?600|149,?700/)
+  })
+
+  it('has every source figure for the November 2019 protest deaths', () => {
+    const values = knowledge.figures.filter((f) => f.metric === 'iran-nov-2019-protest-deaths').map((f) => f.value)
+    expect(values).toEqual(expect.arrayContaining([208, 230, 225, 304, 400, 1000, 1500, 1029]))
+  })
+
+  it('has an official series for every country, sorted by metric, place and date', () => {
+    const places = new Set(knowledge.figures.filter((f) => f.kind === 'official' && f.metric === 'covid19-deaths').map((f) => f.place))
+    expect(places.size).toBeGreaterThanOrEqual(180)
+    for (let i = 1; i < knowledge.figures.length; i++) {
+      const a = knowledge.figures[i - 1]!
+      const b = knowledge.figures[i]!
+      expect(`${a.metric} ${a.place} ${a.asOf}` <= `${b.metric} ${b.place} ${b.asOf}`, `${i}`).toBe(true)
+    }
+  })
+
+  it('dates the PMOI designations and delistings', () => {
+    const pmoi = org('pmoi')
+    expect(pmoi.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['PMOI', 'MEK', 'MKO', "People's Mojahedin", 'Mujahedin-e Khalq']))
+    expect(pmoi.aliases.some((a) => a.text === 'MEK' && a.hashtag)).toBe(true)
+    const revocation = pmoi.facts.find((f) => f.category === 'delisting' && f.date === '2012-09-28')
+    expect(revocation?.text).toMatch(/revoked/)
+    const fto = pmoi.facts.find((f) => f.category === 'designation' && f.date === '1997')
+    expect(fto?.until).toBe('2012-09-28')
+    expect(pmoi.facts.find((f) => f.date === '2009-01-26' && f.category === 'delisting')).toBeDefined()
+    expect(pmoi.related?.[0]?.id).toBe('ncri')
+  })
+
+  it('dates the IRGC designation and never presents a past commander as current', () => {
+    const irgc = org('irgc')
+    const us = irgc.facts.find((f) => f.category === 'designation' && f.date?.startsWith('2019'))
+    expect(us?.date).toBe('2019-04-15')
+    expect(us?.text).toMatch(/Foreign Terrorist Organization/)
+    const salami = irgc.facts.find((f) => f.category === 'leadership' && f.text.includes('Hossein Salami') && f.date === '2019-04-21')
+    expect(salami?.until).toBe('2025-06-13')
+    expect(irgc.facts.find((f) => f.date === '2024-06-19')?.text).toMatch(/Canada/)
+    expect(irgc.facts.find((f) => f.date === '2026-01-29')?.text).toMatch(/inferred/)
+  })
+
+  it('marks NCRI/MEK sources as partisan on the NCRI card', () => {
+    const ncri = org('ncri')
+    const rajavi = ncri.facts.find((f) => f.text.includes('President-elect'))!
+    expect(rajavi.sources.every((s) => s.kind === 'partisan')).toBe(true)
+    expect(ncri.facts.find((f) => f.text.includes('parent coalition'))!.sources[0]!.kind).toBe('partisan')
+  })
+
+  it('matches WHO only in capitals', () => {
+    const who = knowledge.organisations.flatMap((o) => o.aliases.map((a) => ({ id: o.id, a }))).filter(({ a }) => foldAlias(a.text) === 'who')
+    expect(who.length).toBeGreaterThan(0)
+    for (const { a } of who) expect(a.case === 'exact' && a.text === 'WHO').toBe(true)
+    expect(org('who').description!.sources.length).toBeGreaterThan(0)
+    const moh = org('iran-moh').aliases.find((a) => a.text === 'Health Ministry')!
+    expect(moh.context).toContain('iran')
+  })
+
+  it('gives every statement a complete source', () => {
+    for (const o of knowledge.organisations) {
+      for (const f of o.facts) {
+        expect(f.sources.length, `${o.id}: ${f.text}`).toBeGreaterThan(0)
+        for (const s of f.sources) expect(isSource(s), `${o.id}: ${JSON.stringify(s)}`).toBe(true)
+      }
+      if (o.description) for (const s of o.description.sources) expect(isSource(s), `${o.id}: ${JSON.stringify(s)}`).toBe(true)
+    }
+    for (const f of knowledge.figures) {
+      expect(f.sources.length).toBeGreaterThan(0)
+      for (const s of f.sources) expect(isSource(s), JSON.stringify(f)).toBe(true)
+    }
+  })
+
+  it('has breadth: thousands of organisations, places with demonyms, excluded aliases listed', () => {
+    expect(knowledge.organisations.length).toBeGreaterThan(5000)
+    expect(new Set(knowledge.organisations.map((o) => o.id)).size).toBe(knowledge.organisations.length)
+    const iran = knowledge.places.find((p) => p.id === 'IRN')!
+    expect(iran.names).toEqual(expect.arrayContaining(['Iran', 'Iranian', 'Islamic Republic of Iran']))
+    expect(knowledge.places.find((p) => p.id === 'USA')!.names).toEqual(expect.arrayContaining(['United States', 'U.S.', 'American']))
+    expect(knowledge.excludedAliases!.length).toBeGreaterThan(0)
+    // Ordinary words never match without a context rule.
+    for (const o of knowledge.organisations) {
+      for (const a of o.aliases) {
+        if (['apple', 'shell', 'target', 'visa', 'labour', 'fed', 'hama', 'rt'].includes(foldAlias(a.text))) {
+          expect(a.context, `${o.id}: ${a.text}`).toBeDefined()
+        }
+      }
+    }
+  })
+})
