@@ -5,7 +5,7 @@
 import type { Knowledge } from './types.ts'
 
 export * from './types.ts'
-export { createScanner, type Scanner } from './scanner.ts'
+export { createScanner, type Scanner, type ScannerSettings } from './scanner.ts'
 
 /** The knowledge compiled into the bundle at build time (`npm run knowledge`). */
 export async function loadBundledKnowledge(): Promise<Knowledge> {

@@ -16,7 +16,16 @@ export interface Scanner {
   readonly knowledge: Knowledge
 }
 
-export function createScanner(knowledge: Knowledge): Scanner {
+export interface ScannerSettings {
+  /**
+   * Skip blocks that hold no digit and no word that can start a finding (default on). Off only to check that the
+   * shortcut never changes a result, and to measure what it saves.
+   */
+  prefilter?: boolean
+}
+
+export function createScanner(knowledge: Knowledge, settings: ScannerSettings = {}): Scanner {
+  const prefilter = settings.prefilter ?? true
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
   const aliases = buildAliasIndex(knowledge.organisations, excluded)
   const places = buildPlaceIndex(knowledge.places)
@@ -28,7 +37,7 @@ export function createScanner(knowledge: Knowledge): Scanner {
   for (const word of WORD_AMOUNT_ANCHORS) anchors.add(word)
 
   function scan(text: string, options: ScanOptions = {}): Finding[] {
-    if (!anchors.mayMatch(text)) return []
+    if (prefilter && !anchors.mayMatch(text)) return []
     const lang = languageOf(options.lang)
     // Arabic-Indic and Persian digits are read as ASCII digits; the replacement keeps every offset.
     const readable = asciiDigits(text)

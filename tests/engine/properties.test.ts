@@ -15,6 +15,8 @@ const pieces = fc.constantFrom(
 const pageText = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join('')))
 const langs = fc.constantFrom('en', 'fr', 'de', 'es', 'fa', undefined)
 
+const unfiltered = createScanner(fixtureKnowledge, { prefilter: false })
+
 const key = (finding: Finding) => `${finding.kind}:${finding.text}:${finding.kind === 'quantity' ? finding.value : finding.entityId}`
 
 describe('engine properties', () => {
@@ -58,6 +60,16 @@ describe('engine properties', () => {
         expect(wholeFindings.map((finding) => `${finding.start}:${key(finding)}`).sort()).toEqual(blockFindings.sort())
       }),
       { numRuns: 1000 },
+    )
+  })
+
+  it('skips only blocks where a full scan finds nothing (the fast first look is lossless)', () => {
+    fc.assert(
+      fc.property(pageText, langs, (text, lang) => {
+        const options = { lang, date: '2020-11-11' }
+        expect(scanner.scan(text, options)).toEqual(unfiltered.scan(text, options))
+      }),
+      { numRuns: 3000 },
     )
   })
 })
