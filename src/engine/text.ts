@@ -82,6 +82,8 @@ export function tokenize(text: string): Token[] {
 
 /** Fold a whole phrase into the token keys an index stores ("People’s Mojahedin" → ["people", "'", "s", "mojahedin"]). */
 export function phraseKeys(phrase: string): string[] {
+  // Most names are plain ASCII words; they fold to their lower-case words without a full tokenisation.
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(phrase)) return phrase.toLowerCase().split(' ')
   return tokenize(phrase).map((token) => token.folded)
 }
 

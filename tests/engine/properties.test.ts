@@ -37,7 +37,7 @@ describe('engine properties', () => {
       }),
       { numRuns: 2000 },
     )
-  })
+  }, 60_000)
 
   it('finds the same in blocks as in the whole text when no finding crosses a block boundary', () => {
     fc.assert(
@@ -61,7 +61,7 @@ describe('engine properties', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('skips only blocks where a full scan finds nothing (the fast first look is lossless)', () => {
     fc.assert(
@@ -71,5 +71,5 @@ describe('engine properties', () => {
       }),
       { numRuns: 3000 },
     )
-  })
+  }, 60_000)
 })

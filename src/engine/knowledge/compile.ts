@@ -6,10 +6,15 @@
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, Place, Source } from '../types.ts'
 import { foldAlias, isAcronym, normaliseText } from './text.ts'
 
+/** Lower case with accents kept: the key for the stop-word and ordinary-word lists. */
+export function lowerKey(text: string): string {
+  return normaliseText(text).toLowerCase()
+}
+
 export interface AliasPolicy {
-  /** Function words of en/fr/de/es, folded. */
+  /** Function words of en/fr/de/es, lower case with accents (`lowerKey`). */
   stopwords: ReadonlySet<string>
-  /** Ordinary dictionary words that are also frequent in text, folded ("apple", "shell", "target"). */
+  /** Ordinary dictionary words that are also frequent in text, lower case ("apple", "shell", "target"). */
   commonWords: ReadonlySet<string>
   /** Place names and demonyms, folded: an organisation alias equal to one ("Hama", "Iran") would mark places. */
   placeNames: ReadonlySet<string>
@@ -41,18 +46,20 @@ export function aliasExclusionReason(alias: Alias, policy: AliasPolicy): string 
   if (policy.placeNames.has(folded)) return 'a place name or demonym'
   if (isAcronym(text)) {
     if (letters < 3) return 'two-letter acronym without context'
-    if (policy.stopwords.has(folded) || policy.commonWords.has(folded)) return 'acronym spelled like an ordinary word'
+    const lower = lowerKey(text)
+    if (policy.stopwords.has(lower) || policy.commonWords.has(lower)) return 'acronym spelled like an ordinary word'
     return null
   }
   if (letters < 4) return 'too short'
   if (singleWord && text === text.toLowerCase()) return 'all-lowercase single word'
   if (singleWord) {
-    const bare = folded.replace(/[.!]+$/, '')
+    // Word lists compare with their accents: "Uber" is not the German "über".
+    const bare = lowerKey(text).replace(/[.!]+$/, '')
     if (policy.stopwords.has(bare)) return 'stop word'
     if (policy.commonWords.has(bare)) return 'ordinary word'
   }
   // Multi-word names made only of stop words and ordinary words ("The Left", "Our Party", "Die Partei").
-  const words = folded.split(/[\s-]+/).filter((w) => w !== '')
+  const words = lowerKey(text).split(/[\s-]+/).filter((w) => w !== '')
   if (!singleWord && words.every((w) => policy.stopwords.has(w)) && words.length <= 3) return 'only stop words'
   return null
 }
