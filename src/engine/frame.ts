@@ -119,7 +119,7 @@ export function matchesMetric(metric: Metric, lang: string, windowWords: string)
 /** A quantity can be a count of deaths if it counts people (or nothing named) and is neither money nor a percentage. */
 export function countsPeople(quantity: Quantity): boolean {
   if (quantity.vague || quantity.kind !== 'count') return false
-  return quantity.unit === null || PERSON_NOUNS.has(quantity.unit)
+  return quantity.unit === null || PERSON_NOUNS.has(quantity.noun ?? quantity.unit)
 }
 
 /**

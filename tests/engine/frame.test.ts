@@ -96,3 +96,11 @@ describe('explicit dates', () => {
     expect(explicitDate(text, '2020-11-11')).toBe(expected)
   })
 })
+
+describe('counted nouns', () => {
+  it('reads "11,000 coronavirus deaths" as a death toll, not a count of viruses', () => {
+    const finding = first('Iran has recorded 11,000 coronavirus deaths.')
+    expect(finding.unit).toBe('coronavirus deaths')
+    expect(finding.frame.metricId).toBe('covid19-deaths')
+  })
+})

@@ -53,8 +53,8 @@ export function canonicalJson(value: unknown, width = 120): string {
 function format(value: unknown, indent: string, width: number, prefix: number): string {
   if (value === undefined || typeof value === 'function') throw new Error('canonicalJson: value is not JSON')
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  const one = spaced(value)
-  if (indent.length + prefix + one.length <= width) return one
+  const one = spacedWithin(value, width - indent.length - prefix)
+  if (one !== null) return one
   const inner = indent + '  '
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]'
@@ -68,6 +68,45 @@ function format(value: unknown, indent: string, width: number, prefix: number): 
       return inner + key + format(v, inner, width, key.length)
     })
     .join(',\n')}\n${indent}}`
+}
+
+/** The one-line form if it fits in `budget` characters, else null (gives up early on large values). */
+function spacedWithin(value: unknown, budget: number): string | null {
+  const out: string[] = []
+  let length = 0
+  const walk = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null) {
+      const t = JSON.stringify(v)
+      out.push(t)
+      length += t.length
+      return length <= budget
+    }
+    const entries = Array.isArray(v) ? v.map((x) => [null, x] as const) : Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined)
+    if (entries.length === 0) {
+      out.push(Array.isArray(v) ? '[]' : '{}')
+      length += 2
+      return length <= budget
+    }
+    out.push(Array.isArray(v) ? '[' : '{ ')
+    length += Array.isArray(v) ? 1 : 2
+    for (let i = 0; i < entries.length; i++) {
+      const [k, x] = entries[i]!
+      if (i > 0) {
+        out.push(', ')
+        length += 2
+      }
+      if (k !== null) {
+        const key = JSON.stringify(k) + ': '
+        out.push(key)
+        length += key.length
+      }
+      if (length > budget || !walk(x)) return false
+    }
+    out.push(Array.isArray(v) ? ']' : ' }')
+    length += Array.isArray(v) ? 1 : 2
+    return length <= budget
+  }
+  return walk(value) ? out.join('') : null
 }
 
 /** One-line form with a space after colons and commas: `{ "a": 1, "b": [1, 2] }`. */

@@ -20,6 +20,8 @@ export interface Quantity {
   value: number
   high?: number
   unit: string | null
+  /** Head noun of the counted thing ("deaths" in "coronavirus deaths"), when a noun was written. */
+  noun?: string
   qualifier: string | null
   vague?: boolean
   kind: QuantityKind
@@ -75,6 +77,11 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
     found.push(quantity)
   }
   return mergeWithWordQuantities(found, findWordQuantities(context, links))
+}
+
+/** "deaths", "cities", "votes" — but not "coronavirus", "crisis", "class". */
+function looksPlural(word: string): boolean {
+  return /[^siu]s$/.test(word)
 }
 
 /** Binary search for the token whose start (or end) is exactly `offset`: tokens are sorted and do not overlap. */
@@ -380,7 +387,7 @@ function nounPhrase(context: Context, index: number): { text: string; head: stri
     const token = tokens[i]!
     if (NOT_NOUNS.has(token.folded) || !/^\p{Ll}/u.test(text[token.start]!)) break
     words.push(token)
-    if (/[^s]s$/.test(token.folded) || PERSON_NOUNS.has(token.folded)) {
+    if (looksPlural(token.folded) || PERSON_NOUNS.has(token.folded)) {
       const written = tokens.filter((t) => t.start >= words[0]!.start && t.end <= token.end).map((t) => t.folded).join(' ')
       return { text: written.replace(/ - /g, '-'), head: token.folded, end: token.end }
     }
@@ -439,7 +446,7 @@ function isNamedNumber(context: Context, numberStart: number, after: After, hasC
   const written = context.text.slice(previous.start, previous.end)
   if (!/^\p{Lu}/u.test(written)) return false
   if (context.sentenceStarts.has(previous.start)) return false
-  if (after.noun && (PERSON_NOUNS.has(after.noun) || /[^s]s$/.test(after.noun))) return false
+  if (after.noun && (PERSON_NOUNS.has(after.noun) || looksPlural(after.noun))) return false
   return true
 }
 
@@ -484,6 +491,7 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
     numberEnd: end,
     value: round(signed * after.scale),
     unit,
+    ...(after.noun ? { noun: after.noun } : {}),
     qualifier: qualifier?.qualifier ?? null,
     kind,
   }
@@ -658,7 +666,7 @@ function wordAfter(context: Context, index: number): { kind: 'partitive' } | { k
   // The counted noun, possibly after one adjective: "electors", "faithless electors".
   for (const noun of [tokens[i], tokens[i + 1]]) {
     if (!noun?.isWord || NOT_NOUNS.has(noun.folded) || !/^\p{Ll}/u.test(text[noun.start]!)) return null
-    if (/[^s]s$/.test(noun.folded) || PERSON_NOUNS.has(noun.folded)) return { kind: 'noun', noun: noun.folded, end: noun.end }
+    if (looksPlural(noun.folded) || PERSON_NOUNS.has(noun.folded)) return { kind: 'noun', noun: noun.folded, end: noun.end }
   }
   return null
 }
