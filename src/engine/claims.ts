@@ -3,6 +3,8 @@ import type { Alternative, Claim, Figure, Knowledge, Metric } from './types.ts'
 
 interface Series {
   figures: Figure[]
+  /** Day number of each figure's date, parsed once. */
+  days: number[]
 }
 
 export class FigureIndex {
@@ -22,7 +24,7 @@ export class FigureIndex {
       const place = `${figures[0]!.metric}\u0000${figures[0]!.place}`
       let list = this.series.get(place)
       if (!list) this.series.set(place, (list = []))
-      list.push({ figures })
+      list.push({ figures, days: figures.map((figure) => toDay(figure.asOf)) })
     }
   }
 
@@ -39,25 +41,30 @@ export class FigureIndex {
     const series = this.series.get(`${metric.id}\u0000${place}`) ?? []
     const day = toDay(date)
     const chosen: Figure[] = []
-    for (const { figures } of series) {
-      const sameDay = figures.filter((figure) => {
-        const distance = day - toDay(figure.asOf)
-        return distance === 0 || distance === 1
-      })
-      if (sameDay.length > 0 && figures[0]!.kind === 'official') {
-        chosen.push(...sameDay)
-        continue
-      }
-      let best: Figure | null = null
-      let bestDistance = Infinity
-      for (const figure of figures) {
-        const distance = Math.abs(toDay(figure.asOf) - day)
-        if (distance <= metric.windowDays && distance < bestDistance) {
-          best = figure
-          bestDistance = distance
+    for (const { figures, days } of series) {
+      // Official daily counts: the figures of the claim's day and the day before, if the series has them.
+      if (figures[0]!.kind === 'official') {
+        const sameDay = figures.filter((_, i) => day - days[i]! === 0 || day - days[i]! === 1)
+        if (sameDay.length > 0) {
+          chosen.push(...sameDay)
+          continue
         }
       }
-      if (best) chosen.push(best)
+      // Otherwise the nearest figure within the window: binary search for the first figure on or after the day.
+      let low = 0
+      let high = days.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (days[middle]! < day) low = middle + 1
+        else high = middle
+      }
+      let best = -1
+      for (const candidate of [low - 1, low]) {
+        if (candidate < 0 || candidate >= days.length) continue
+        const distance = Math.abs(days[candidate]! - day)
+        if (distance <= metric.windowDays && (best < 0 || distance < Math.abs(days[best]! - day))) best = candidate
+      }
+      if (best >= 0) chosen.push(figures[best]!)
     }
     const order = { official: 0, estimate: 1, claim: 2 } as const
     chosen.sort((a, b) => order[a.kind] - order[b.kind] || a.asOf.localeCompare(b.asOf) || a.label.localeCompare(b.label))

@@ -105,6 +105,8 @@ export function findOrganisations(
     if (!token.isWord) continue
     const marker = i > 0 && tokens[i - 1]!.end === token.start ? text[token.start - 1] : undefined
     if (marker === '@') continue
+    // The second half of a hyphenated name ("Waller-Bridge") is not a mention; a prefix ("anti-IRGC") does not stop one.
+    if ((marker === '-' || marker === '\u2010' || marker === '\u2011') && i > 1 && tokens[i - 2]!.end === tokens[i - 1]!.start && /^\p{Lu}/u.test(text.slice(tokens[i - 2]!.start, tokens[i - 2]!.end))) continue
     const paragraphIndex = () => spanIndexAt(paragraphsOf(), token.start)
     const match = index.matchesAt(tokens, i, ({ value, last }) => {
       if (!tokens[last]!.isWord) return false

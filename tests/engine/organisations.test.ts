@@ -32,6 +32,9 @@ const cases: [string, string[][]][] = [
   ['He was Fed up with the show.', []],
   ['AMNESTY and Amnesty and amnesty', [['Amnesty', 'amnesty']]],
   ['the PMOIs and MEKs', []],
+  ['Phoebe Waller-Amnesty starred', []],
+  ['an anti-IRGC protest', [['IRGC', 'irgc']]],
+  ['the IRGC-affiliated media', [['IRGC', 'irgc']]],
 ]
 
 describe('organisation matching', () => {

@@ -31,7 +31,7 @@ const claims: [string, string, string, number, string | null, string | null][] =
   ['at least 304 people were killed', 'en', '304', 304, 'people', 'at least'],
   ['more than 1,500 protesters', 'en', '1,500', 1500, 'protesters', 'more than'],
   ['around 5.8 million shares changed hands', 'en', '5.8 million', 5800000, 'shares', 'around'],
-  ['nearly 200 to 225 people', 'en', '200', 200, null, 'nearly'],
+  ['nearly 200 to 225 people', 'en', '200', 200, 'people', 'nearly'],
   ['El desempleo llegó al 50 % en marzo.', 'es', '50', 50, 'percent', null],
   ['Mehr als 300 Menschen starben.', 'de', '300', 300, 'menschen', 'more than'],
   ['Plus de 120 députés ont voté.', 'fr', '120', 120, 'deputes', 'more than'],
@@ -49,7 +49,7 @@ const claims: [string, string, string, number, string | null, string | null][] =
   ['Temperatures fell by -5 degrees.', 'en', '5', -5, 'degrees', null],
   ['The plant produces 7,000 megawatts.', 'en', '7,000', 7000, 'megawatts', null],
   ['Raspberry Pi costs $35.', 'en', '35', 35, 'USD', null],
-  ['between 1,500 and 2,000 people', 'en', '1,500', 1500, null, 'between'],
+  ['between 1,500 and 2,000 people', 'en', '1,500', 1500, 'people', 'between'],
 ]
 
 describe('quantity claims', () => {
@@ -107,6 +107,7 @@ const nonClaims: [string, string][] = [
   ['Il est arrivé 2e au classement.', 'fr'],
   ['Call 604 662-6882 for details.', 'en'],
   ['Call (604) 662-6882 for details.', 'en'],
+  ['Call 555-0100 for the desk.', 'en'],
   ['Upgrade to OS X 10.10 now.', 'en'],
   ['The chip supports Bluetooth 4.1 only.', 'en'],
   ['Install version 5.3 of the app.', 'en'],
@@ -140,6 +141,11 @@ describe('non-claims', () => {
 describe('ranges', () => {
   it('reads both ends of "1,500–2,000 people"', () => {
     expect(quantities('Estimates range 1,500–2,000 people.').map((finding) => finding.value)).toEqual([1500, 2000])
+  })
+  it('gives the first end of a range its upper value and the unit written after the second', () => {
+    const [low, high] = quantities('between 10 and 20 degrees above normal')
+    expect(low).toMatchObject({ value: 10, high: 20, unit: 'degrees', qualifier: 'between' })
+    expect(high).toMatchObject({ value: 20, unit: 'degrees' })
   })
   it('reads both ends of "between 1,500 and 2,000"', () => {
     expect(quantities('between 1,500 and 2,000 people').map((finding) => finding.value)).toEqual([1500, 2000])

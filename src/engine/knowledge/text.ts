@@ -108,12 +108,3 @@ function spacedWithin(value: unknown, budget: number): string | null {
   }
   return walk(value) ? out.join('') : null
 }
-
-/** One-line form with a space after colons and commas: `{ "a": 1, "b": [1, 2] }`. */
-function spaced(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map(spaced).join(', ')}]`
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
-  if (entries.length === 0) return '{}'
-  return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${spaced(v)}`).join(', ')} }`
-}

@@ -35,6 +35,7 @@ const NON_QUANTITY_SHAPES: RegExp[] = [
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // 1:54
   /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g, // phone numbers (North American shape)
   /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, // international phone numbers
+  /\b\d{3}-\d{4}\b/g, // local phone numbers (555-0100)
   /\b\d+(?:\.\d+){2,}\b/g, // versions 1.2.3 (German thousands 1.234.567 are re-read below)
   /\[\d+\]/g, // footnote markers
   /\b\d+\/\d+\b/g, // 24/7, 3/4 as written slashes: dates, scores, ratings
@@ -76,7 +77,31 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
     if (previous && previous.end > quantity.start) continue
     found.push(quantity)
   }
-  return mergeWithWordQuantities(found, findWordQuantities(context, links))
+  return linkRanges(text, mergeWithWordQuantities(found, findWordQuantities(context, links)))
+}
+
+const RANGE_JOINS = /^\s*(?:[-–—]|to|and|through|à|au|bis|a|y|et|und)\s*$/i
+
+/**
+ * "1,500–2,000 people", "between 10 and 20 degrees": the first end takes the upper value as `high` and, when it has
+ * none of its own, the unit written after the second end. Both ends stay findings of their own.
+ */
+function linkRanges(text: string, quantities: Quantity[]): Quantity[] {
+  for (let i = 0; i + 1 < quantities.length; i++) {
+    const low = quantities[i]!
+    const high = quantities[i + 1]!
+    if (!RANGE_JOINS.test(text.slice(low.end, high.start)) || low.vague || high.vague) continue
+    const join = text.slice(low.end, high.start).trim().toLowerCase()
+    if ((join === 'and' || join === 'y' || join === 'et' || join === 'und') && low.qualifier !== 'between') continue
+    if (high.value < low.value) continue
+    low.high = high.value
+    if (low.unit === null && high.unit !== null) {
+      low.unit = high.unit
+      low.kind = high.kind
+      if (high.noun) low.noun = high.noun
+    }
+  }
+  return quantities
 }
 
 /** "deaths", "cities", "votes" — but not "coronavirus", "crisis", "class". */
