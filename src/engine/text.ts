@@ -60,22 +60,30 @@ export function tokenize(text: string): Token[] {
   const length = text.length
   let index = 0
   while (index < length) {
-    const kind = classOf(text, index)
+    const code = text.charCodeAt(index)
+    const kind = code < 128 ? ASCII_CLASS[code]! : classOf(text, index)
     if (kind === 0) {
       index++
       continue
     }
     const start = index
-    let ascii = text.charCodeAt(index) < 128
-    index += characterLength(text, index)
+    let ascii = code < 128
+    index += code < 128 ? 1 : characterLength(text, index)
     if (kind !== 3) {
-      while (index < length && classOf(text, index) === kind) {
-        if (text.charCodeAt(index) >= 128) ascii = false
-        index += characterLength(text, index)
+      while (index < length) {
+        const next = text.charCodeAt(index)
+        if (next < 128) {
+          if (ASCII_CLASS[next] !== kind) break
+          index++
+        } else {
+          if (classOf(text, index) !== kind) break
+          ascii = false
+          index += characterLength(text, index)
+        }
       }
     }
     const raw = text.slice(start, index)
-    tokens.push({ start, end: index, isWord: kind !== 3, folded: ascii ? raw.toLowerCase() : fold(raw) })
+    tokens.push({ start, end: index, isWord: kind !== 3, folded: ascii ? (kind === 1 ? raw.toLowerCase() : raw) : fold(raw) })
   }
   return tokens
 }

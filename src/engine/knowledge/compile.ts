@@ -30,6 +30,11 @@ export interface ExcludedAlias {
   reason: string
 }
 
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre'
+/** "21 June", "June 21", "Mai 68": an alias like this would mark dates. */
+const DATE_LIKE = new RegExp(`^(?:\\d{1,2}\\.?\\s+(?:de\\s+)?(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,4})$`, 'iu')
+
 /** Decide whether an alias may be matched without a context rule; returns the reason to leave it out, or null. */
 export function aliasExclusionReason(alias: Alias, policy: AliasPolicy): string | null {
   const text = alias.text
@@ -50,12 +55,15 @@ export function aliasExclusionReason(alias: Alias, policy: AliasPolicy): string 
     if (policy.stopwords.has(lower) || policy.commonWords.has(lower)) return 'acronym spelled like an ordinary word'
     return null
   }
+  if (DATE_LIKE.test(text)) return 'looks like a date'
   if (letters < 4) return 'too short'
   if (singleWord && text === text.toLowerCase()) return 'all-lowercase single word'
   if (singleWord) {
     // Word lists compare with their accents: "Uber" is not the German "über".
     const bare = lowerKey(text).replace(/[.!]+$/, '')
     if (policy.stopwords.has(bare)) return 'stop word'
+    // "Uber" (initial case) would also match German "Über" once the matcher folds accents.
+    if (alias.case !== 'exact' && policy.stopwords.has(folded.replace(/[.!]+$/, ''))) return 'stop word once accents are folded'
     if (policy.commonWords.has(bare)) return 'ordinary word'
   }
   // Multi-word names made only of stop words and ordinary words ("The Left", "Our Party", "Die Partei").
