@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
     build: { outDir: `dist/${browser}`, emptyOutDir: true, target: 'es2022', sourcemap: false },
     test: {
       projects: [
-        { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], environment: 'node' } },
+        { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], environment: 'node', globalSetup: ['tests/setup/knowledge.ts'] } },
         { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
       ],
     },

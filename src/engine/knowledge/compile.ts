@@ -41,14 +41,13 @@ export function aliasExclusionReason(alias: Alias, policy: AliasPolicy): string 
   const folded = foldAlias(text)
   const letters = (text.match(/\p{L}/gu) ?? []).length
   const singleWord = !/[\s]/.test(text)
-  if (alias.context && alias.context.length > 0) {
-    return null
-  }
+  // A place name never names an organisation, whatever its context ("Iran" is also a state newspaper's title).
+  if (policy.placeNames.has(folded)) return 'a place name or demonym'
+  if (alias.context && alias.context.length > 0) return null
   if (alias.case === 'exact' && policy.allow.has(text)) return null
   if (policy.exclude.has(folded)) return 'listed as ambiguous (knowledge/alias-rules.json)'
   if (letters === 0) return 'no letters'
   if (/^[\p{N}\s.,-]+$/u.test(text)) return 'a number'
-  if (policy.placeNames.has(folded)) return 'a place name or demonym'
   if (isAcronym(text)) {
     if (letters < 3) return 'two-letter acronym without context'
     const lower = lowerKey(text)
