@@ -29,9 +29,14 @@ export function buildAliasIndex(organisations: readonly Organisation[], excluded
   const index = new AliasIndex()
   for (const organisation of organisations) {
     const seen = new Set<string>()
-    // The canonical name is always an alias; a one-word name ("Reuters") only in its exact spelling.
-    const name: Alias = { text: organisation.name, case: /\s/.test(organisation.name) ? 'initial' : 'exact' }
-    for (const alias of [name, ...organisation.aliases]) {
+    // A multi-word canonical name is an alias even when the knowledge does not list it; a one-word name ("Energy",
+    // "Reuters") only when listed, with the case and context rules the knowledge gives it.
+    const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
+    // Where the knowledge put context rules on the aliases ("Democratic Party" of one small country), the name needs
+    // them too, so it is not added on its own.
+    const guarded = organisation.aliases.some((alias) => alias.context)
+    const implicit: Alias[] = !listed && !guarded && /\s/.test(organisation.name) ? [{ text: organisation.name, case: 'initial' }] : []
+    for (const alias of [...implicit, ...organisation.aliases]) {
       const key = `${alias.case}\u0000${alias.text}`
       if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
       seen.add(key)

@@ -27,6 +27,14 @@ export const fixtureKnowledge: Knowledge = {
       id: 'fed', name: 'Federal Reserve', type: 'central bank', country: 'USA', facts: [], links: [],
       aliases: [{ text: 'Fed', case: 'exact', context: ['rates', 'rate', 'inflation', 'powell', 'monetary'] }],
     },
+    {
+      id: 'energy', name: 'Energy', type: 'political party', country: 'ISR', facts: [], links: [],
+      aliases: [{ text: 'Energy', case: 'initial', context: ['israel', 'israeli'] }],
+    },
+    {
+      id: 'democratic-party-cuw', name: 'Democratic Party', type: 'political party', country: 'CUW', facts: [], links: [],
+      aliases: [{ text: 'PD', case: 'exact', context: ['curacao'] }],
+    },
     { id: 'amnesty', name: 'Amnesty International', type: 'ngo', country: null, facts: [], links: [], aliases: [{ text: 'Amnesty', case: 'exact' }] },
   ],
   metrics: [
