@@ -1,6 +1,6 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
 import type { Alias, Organisation } from './types.ts'
-import { PhraseIndex } from './phrase-index.ts'
+import { PhraseIndex, type PhraseMatch } from './phrase-index.ts'
 import { isUpper, overlapsAny, phraseKeys, spanIndexAt, type Span, type Token } from './text.ts'
 
 export interface AliasEntry {
@@ -105,21 +105,26 @@ export function findOrganisations(
     }
     return words
   }
+  const paragraphIndex = (offset: number) => spanIndexAt(paragraphsOf(), offset)
+  // One acceptance test for every candidate; it reads the candidate's position from the match itself.
+  const accept = ({ value, first, last }: PhraseMatch<AliasEntry>) => {
+    if (!tokens[last]!.isWord) return false
+    const start = tokens[first]!.start
+    const marker = first > 0 && tokens[first - 1]!.end === start ? text[start - 1] : undefined
+    if (marker === '#' && !value.alias.hashtag) return false
+    if (!caseAllows(value, text, tokens, first, last, () => paragraphsOf()[paragraphIndex(start)]!)) return false
+    if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex(start)).has(word))) return false
+    return true
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    if (!token.isWord) continue
+    // Most words start no alias: one map probe decides, before any closer look.
+    if (!token.isWord || !index.starts(token.folded)) continue
     const marker = i > 0 && tokens[i - 1]!.end === token.start ? text[token.start - 1] : undefined
     if (marker === '@') continue
     // The second half of a hyphenated name ("Waller-Bridge") is not a mention; a prefix ("anti-IRGC") does not stop one.
     if ((marker === '-' || marker === '\u2010' || marker === '\u2011') && i > 1 && tokens[i - 2]!.end === tokens[i - 1]!.start && /^\p{Lu}/u.test(text.slice(tokens[i - 2]!.start, tokens[i - 2]!.end))) continue
-    const paragraphIndex = () => spanIndexAt(paragraphsOf(), token.start)
-    const match = index.matchesAt(tokens, i, ({ value, last }) => {
-      if (!tokens[last]!.isWord) return false
-      if (marker === '#' && !value.alias.hashtag) return false
-      if (!caseAllows(value, text, tokens, i, last, () => paragraphsOf()[paragraphIndex()]!)) return false
-      if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex()).has(word))) return false
-      return true
-    })
+    const match = index.matchesAt(tokens, i, accept)
     if (!match) continue
     const start = token.start
     const end = tokens[match.last]!.end

@@ -41,6 +41,11 @@ export class PhraseIndex<T> {
     this.size++
   }
 
+  /** Whether some phrase starts with this key. */
+  starts(key: string): boolean {
+    return this.entries.has(key)
+  }
+
   /**
    * The longest phrase starting at token `first` for which `accept` holds. Phrases span word and punctuation tokens
    * alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
