@@ -24,9 +24,19 @@ export interface TextBlock {
   text: string
 }
 
+/** Whether an element starts a new block (text on either side of it is not one passage). */
+export function isBlockElement(element: Element): boolean {
+  const tag = element.tagName
+  return BLOCK_ELEMENTS.has(tag) || BLOCK_ELEMENTS.has(tag.toUpperCase())
+}
+
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_ELEMENTS.has(element.tagName.toUpperCase())) return true
-  if (element.getAttribute('contenteditable') !== null && element.getAttribute('contenteditable') !== 'false') return true
+  const tag = element.tagName
+  if (SKIPPED_ELEMENTS.has(tag) || SKIPPED_ELEMENTS.has(tag.toUpperCase())) return true
+  // Most elements have no attributes at all; skip the three lookups for them.
+  if (!element.hasAttributes()) return false
+  const editable = element.getAttribute('contenteditable')
+  if (editable !== null && editable !== 'false') return true
   if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true
   return false
 }
@@ -45,36 +55,63 @@ export function isInsideSkippedElement(node: Node): boolean {
  */
 export function collectTextBlocks(root: Node): TextBlock[] {
   const blocks: TextBlock[] = []
+  for (const item of walkTextBlocks(root)) if (item) blocks.push(item)
+  return blocks
+}
+
+/** How many nodes the walk visits between two pauses (a pause is a `null` the caller may stop at). */
+const NODES_PER_PAUSE = 256
+
+/**
+ * The same walk as `collectTextBlocks`, resumable: yields each block as it completes, and `null` every
+ * NODES_PER_PAUSE nodes so a caller on a time budget (the content script) can stop and resume in the next slice.
+ * Iterative (an explicit stack), so deep pages cannot overflow the call stack.
+ */
+export function* walkTextBlocks(root: Node): Generator<TextBlock | null, void, undefined> {
   let current: TextBlock = { nodes: [], starts: [], text: '' }
-  const flush = () => {
-    if (current.nodes.length > 0 && /\S/.test(current.text)) blocks.push(current)
-    current = { nodes: [], starts: [], text: '' }
+  const take = (): TextBlock | null => {
+    const done = current.nodes.length > 0 && /\S/.test(current.text) ? current : null
+    if (current.nodes.length > 0) current = { nodes: [], starts: [], text: '' }
+    return done
   }
-  const visit = (node: Node) => {
-    if (node.nodeType === 3) {
+  /** A node to visit, or the end of a block element (a flush). */
+  const stack: (Node | typeof BLOCK_END)[] = [root]
+  let visited = 0
+  while (stack.length > 0) {
+    const item = stack.pop() as Node | typeof BLOCK_END
+    if (item === BLOCK_END) {
+      const block = take()
+      if (block) yield block
+      continue
+    }
+    if (++visited % NODES_PER_PAUSE === 0) yield null
+    const node = item
+    const type = node.nodeType
+    if (type === 3) {
       const text = node as Text
-      if (text.data.length === 0) return
+      if (text.data.length === 0) continue
       current.nodes.push(text)
       current.starts.push(current.text.length)
       current.text += text.data
-      return
+      continue
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return
-    if (node.nodeType === 1) {
+    if (type !== 1 && type !== 9 && type !== 11) continue
+    if (type === 1) {
       const element = node as Element
-      if (isSkippedElement(element)) return
-      const isBlock = BLOCK_ELEMENTS.has(element.tagName.toUpperCase())
-      if (isBlock) flush()
-      for (let child = node.firstChild; child; child = child.nextSibling) visit(child)
-      if (isBlock) flush()
-      return
+      if (isSkippedElement(element)) continue
+      if (isBlockElement(element)) {
+        const block = take()
+        if (block) yield block
+        stack.push(BLOCK_END)
+      }
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child)
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child)
   }
-  visit(root)
-  flush()
-  return blocks
+  const block = take()
+  if (block) yield block
 }
+
+const BLOCK_END = Symbol('block end')
 
 const PUBLISHED_META = [
   'meta[property="article:published_time"]',

@@ -1,0 +1,67 @@
+/**
+ * Background entry (Chrome service worker, Firefox event page). Listeners are registered synchronously at top level
+ * so a worker woken by a message or a command finds them; the knowledge starts loading at once, and is kept for the
+ * life of the worker. This worker makes no network request, ever.
+ */
+import { createScanner, type Knowledge } from '../engine/index.ts'
+// Not loadBundledKnowledge(): Chrome forbids import() in a service worker ("import() is disallowed on
+// ServiceWorkerGlobalScope", w3c/ServiceWorker#1356). A static import works but compiles the multi-megabyte file as a
+// JS object literal at worker start (~2× slower than JSON.parse, measured). So the knowledge is emitted as a packaged
+// asset and read from the extension's own package: a local file read, not a network request.
+import knowledgeUrl from '../generated/knowledge.json?url'
+import { browser, extensionIdentity, type Runtime } from '../shared/browser-api.ts'
+import { sendToTab } from '../shared/send.ts'
+import { createKnowledgeStore } from './knowledge-store.ts'
+import { createPackStore, MAX_PACK_CHARS } from './packs.ts'
+import { createRouter } from './router.ts'
+import { createSettingsStore } from './settings-store.ts'
+
+const log = (message: string) => console.warn(`[Context Lens] ${message}`)
+
+/** Reads a JSON file from our own package; a `.gz` file is inflated with the native DecompressionStream. */
+async function readPackagedJson(url: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(url))
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`)
+  if (!url.endsWith('.gz')) return response.json()
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()
+}
+
+const loadPackagedKnowledge = async () => (await readPackagedJson(knowledgeUrl)) as Knowledge
+
+/**
+ * The one network request Context Lens can make: reading a knowledge pack from an https URL the user typed on the
+ * options page and asked to import (the page first asks the browser for permission to that origin).
+ */
+async function fetchPackText(url: string): Promise<string> {
+  const response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' })
+  if (!response.ok) throw new Error(`could not read the pack: HTTP ${response.status}`)
+  const length = Number(response.headers.get('content-length') ?? 0)
+  if (length > MAX_PACK_CHARS * 2) throw new Error('the pack is too large')
+  return response.text()
+}
+
+const packs = createPackStore(browser.storage.local, () => knowledge.base())
+const knowledge = createKnowledgeStore(loadPackagedKnowledge, createScanner, () => packs.enabled())
+const router = createRouter({
+  knowledge,
+  settings: createSettingsStore(browser.storage.local, log),
+  packs,
+  fetchText: fetchPackText,
+  identity: extensionIdentity(),
+  today: () => new Date().toISOString().slice(0, 10),
+  log,
+})
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router(message, sender))
+
+// Firefox for Android has no commands API; the popup list is the keyboard path there.
+browser.commands?.onCommand.addListener(async (command: string) => {
+  if (command !== 'next-finding' && command !== 'previous-finding') return
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true })
+  if (tab?.id === undefined) return
+  const answer = await sendToTab(tab.id, { type: 'step', direction: command === 'next-finding' ? 'next' : 'previous' })
+  if (!answer.ok) log(answer.error)
+})
+
+// Start loading now; a failure is logged here and retried by the next request.
+knowledge.scanner().catch((error: unknown) => log(`knowledge failed to load: ${String(error)}`))

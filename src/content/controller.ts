@@ -1,0 +1,626 @@
+/**
+ * One page's Context Lens: blocks → background scan → ranges and highlights → hover, click and keyboard → cards.
+ * Created when the site is switched on, destroyed (every highlight, listener, observer and our element removed at
+ * once) when it is switched off or the extension goes away.
+ *
+ *   collectTextBlocks ─► BlockRegistry (ids, dedupe) ─► scan batches ─► results per text id
+ *         ▲                                                                │ (slices ≤ 8 ms)
+ *   MutationObserver (batched, idle)                                       ▼
+ *                                   per-node index ◄── LocalFinding {range} ──► Highlights (CSS.highlights)
+ *   pointermove ─► caret hit-test ─┘        click / commands / popup ─► Tooltip (preact, shadow root, floating-ui)
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom'
+import { h } from 'preact'
+import type { DetailCard, DetailTarget, FindingSummary, PageFinding, ResponseOf } from '../shared/messages.ts'
+import type { Settings } from '../shared/settings.ts'
+import { Tooltip } from '../ui/tooltip/Tooltip.tsx'
+import { BlockRegistry, type LocalBlock } from './blocks.ts'
+import { itemAtPoint } from './hit-test.ts'
+import { Highlights } from './highlights.ts'
+import { UiHost } from './host.ts'
+import { nodesInSpan, rangeFor } from './ranges.ts'
+import { schedule, runInSlices } from './scheduler.ts'
+import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
+
+/** Blocks per scan message and characters per message: small enough to answer in a few ms in the worker. */
+const BATCH_BLOCKS = 60
+const BATCH_CHARS = 60_000
+/** Scan messages in flight at once. */
+const MAX_IN_FLIGHT = 2
+/** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
+const MAX_PAGE_CHARS = 3_000_000
+const MAX_FINDINGS = 5_000
+/** Above this many changed roots in one batch, one rescan of the body is cheaper than many small walks. */
+const MAX_ROOTS_PER_FLUSH = 200
+/** Blocks registered at a time during a walk (then their scan can start). */
+const WALK_BATCH = 50
+/** Mutation bursts are collected for this long before they are processed. */
+const MUTATION_DEBOUNCE_MS = 250
+/** Tallest a card gets, in CSS pixels (it scrolls inside beyond that). */
+const CARD_MAX_HEIGHT = 520
+/** Grace period before a hover card closes when the pointer leaves, so it can travel into the card. */
+const HOVER_CLOSE_MS = 300
+
+export interface ContentApi {
+  scan(blocks: { id: string; text: string }[]): Promise<ResponseOf<'scan'>>
+  detail(target: DetailTarget): Promise<ResponseOf<'detail'>>
+}
+
+export interface LocalFinding {
+  id: string
+  summary: FindingSummary
+  block: LocalBlock
+  range: Range
+  nodes: Text[]
+}
+
+type Mode = 'hover' | 'keyboard' | 'pinned'
+
+interface OpenCard {
+  finding: LocalFinding
+  mode: Mode
+  detail: DetailCard | null
+  error: string | null
+  cleanup: (() => void) | null
+}
+
+export interface PageContext {
+  lang: string | null
+  date: string | null
+}
+
+export class Controller {
+  private readonly registry = new BlockRegistry()
+  private readonly highlights: Highlights
+  private readonly host: UiHost
+  private readonly abort = new AbortController()
+  private readonly results = new Map<string, FindingSummary[]>()
+  private readonly waiting = new Map<string, LocalBlock[]>()
+  private toSend: LocalBlock[] = []
+  private toApply: LocalBlock[] = []
+  private applying: (() => void) | null = null
+  private inFlight = 0
+  private sentChars = 0
+  private readonly findings = new Map<string, LocalFinding>()
+  private readonly byBlock = new Map<number, LocalFinding[]>()
+  private readonly byNode = new WeakMap<Text, LocalFinding[]>()
+  private readonly deadBlocks = new Set<number>()
+  private ordered: LocalFinding[] | null = null
+  private focused: LocalFinding | null = null
+  private open: OpenCard | null = null
+  private readonly details = new Map<string, DetailCard>()
+  private hoverFinding: LocalFinding | null = null
+  private hoverTimer = 0
+  private closeTimer = 0
+  private pointer: { x: number; y: number; target: EventTarget | null; path: EventTarget[] } | null = null
+  private pointerFrame = 0
+  private readonly walkQueue: Node[] = []
+  private walker: Generator<TextBlock | null, void, undefined> | null = null
+  private walking: (() => void) | null = null
+  private observer: MutationObserver | null = null
+  private pendingRoots = new Set<Node>()
+  private sawRemovals = false
+  private flushTimer = 0
+  private restoreFocus: HTMLElement | null = null
+  private destroyed = false
+
+  constructor(
+    private readonly document: Document,
+    private settings: Settings,
+    private readonly page: PageContext,
+    private readonly api: ContentApi,
+  ) {
+    this.highlights = new Highlights(document)
+    this.highlights.setEnabled(settings.highlight)
+    this.host = new UiHost(document, (event) => this.onCardKeydown(event))
+  }
+
+  start(): void {
+    const body = this.document.body
+    if (!body) return
+    this.observe(body)
+    this.walk([body])
+    const signal = this.abort.signal
+    const window = this.document.defaultView as Window
+    this.document.addEventListener('pointermove', (event) => this.onPointerMove(event), { passive: true, signal })
+    this.document.addEventListener('click', (event) => this.onClick(event), { signal })
+    this.document.addEventListener('keydown', (event) => this.onDocumentKeydown(event), { capture: true, signal })
+    window.addEventListener('blur', () => this.cancelHover(), { signal })
+  }
+
+  /** Removes everything we added to the page, at once. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.abort.abort()
+    this.observer?.disconnect()
+    this.applying?.()
+    this.walking?.()
+    clearTimeout(this.hoverTimer)
+    clearTimeout(this.closeTimer)
+    clearTimeout(this.flushTimer)
+    cancelAnimationFrame(this.pointerFrame)
+    this.open?.cleanup?.()
+    this.open = null
+    this.highlights.destroy()
+    this.host.destroy()
+    this.findings.clear()
+  }
+
+  applySettings(settings: Settings): void {
+    this.settings = settings
+    this.highlights.setEnabled(settings.highlight)
+    this.ordered = null
+    if (this.open && !this.isActive(this.open.finding)) this.close()
+    if (this.focused && !this.isActive(this.focused)) this.setFocused(null)
+  }
+
+  /** Every finding on the page, in document order (for the popup). */
+  pageFindings(): PageFinding[] {
+    return this.orderedFindings(false).map((finding) => ({ ...finding.summary, id: finding.id }))
+  }
+
+  /** Scrolls to a finding, gives it the focus ring and opens its card. */
+  focusFinding(id: string): boolean {
+    const finding = this.findings.get(id)
+    if (!finding) return false
+    this.focusOn(finding)
+    return true
+  }
+
+  /** Moves the focus ring to the next or previous finding (wrapping), and opens its card. */
+  step(direction: 'next' | 'previous'): boolean {
+    const list = this.orderedFindings(true)
+    if (list.length === 0) {
+      this.host.announce('Context Lens: no findings on this page.')
+      return false
+    }
+    const current = this.focused ? list.indexOf(this.focused) : -1
+    const index = current < 0
+      ? direction === 'next' ? 0 : list.length - 1
+      : (current + (direction === 'next' ? 1 : -1) + list.length) % list.length
+    this.focusOn(list[index] as LocalFinding)
+    return true
+  }
+
+  // ── Reading the page ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Walks roots for text blocks in slices (the walk pauses every few hundred nodes), registering blocks as they
+   * complete so the first scans start before a long page is fully read.
+   */
+  private walk(roots: Node[]): void {
+    this.walkQueue.push(...roots)
+    if (this.walking) return
+    const found: TextBlock[] = []
+    const drain = () => {
+      if (found.length === 0) return
+      const { added, stale } = this.registry.add(found.splice(0))
+      for (const block of stale) this.removeBlock(block)
+      this.enqueue(added)
+    }
+    this.walking = runInSlices(() => {
+      if (!this.walker) {
+        const root = this.walkQueue.shift()
+        if (!root) {
+          drain()
+          this.walking = null
+          return false
+        }
+        if (!root.isConnected) return true
+        if (root.nodeType === 1 && (isSkippedElement(root as Element) || isInsideSkippedElement(root))) return true
+        this.walker = walkTextBlocks(root)
+      }
+      const next = this.walker.next()
+      if (next.done) {
+        this.walker = null
+        drain()
+      } else if (next.value) {
+        found.push(next.value)
+        if (found.length >= WALK_BATCH) drain()
+      }
+      return true
+    })
+  }
+
+  // ── Scanning ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private enqueue(blocks: LocalBlock[]): void {
+    for (const block of blocks) {
+      const known = this.results.get(block.id)
+      if (known) {
+        this.toApply.push(block)
+        continue
+      }
+      const waiting = this.waiting.get(block.id)
+      if (waiting) {
+        waiting.push(block)
+        continue
+      }
+      if (this.sentChars + block.text.length > MAX_PAGE_CHARS) continue
+      if (!this.registry.claimSend(block.id)) continue
+      this.sentChars += block.text.length
+      this.waiting.set(block.id, [block])
+      this.toSend.push(block)
+    }
+    this.pump()
+    this.scheduleApply()
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.toSend.length > 0 && !this.destroyed) {
+      const batch: LocalBlock[] = []
+      let chars = 0
+      while (this.toSend.length > 0 && batch.length < BATCH_BLOCKS) {
+        const next = this.toSend[0] as LocalBlock
+        if (batch.length > 0 && chars + next.text.length > BATCH_CHARS) break
+        batch.push(next)
+        chars += next.text.length
+        this.toSend.shift()
+      }
+      this.inFlight++
+      void this.api.scan(batch.map(({ id, text }) => ({ id, text }))).then((answer) => {
+        this.inFlight--
+        if (this.destroyed) return
+        if (!answer.ok) {
+          for (const block of batch) {
+            this.registry.releaseSend(block.id)
+            this.waiting.delete(block.id)
+          }
+          console.warn(`[Context Lens] ${answer.error}`)
+          return
+        }
+        const byId = new Map<string, FindingSummary[]>()
+        for (const block of batch) byId.set(block.id, [])
+        for (const finding of answer.findings) byId.get(finding.blockId)?.push(finding)
+        for (const [id, list] of byId) {
+          this.results.set(id, list)
+          this.toApply.push(...(this.waiting.get(id) ?? []))
+          this.waiting.delete(id)
+        }
+        this.scheduleApply()
+        this.pump()
+      })
+    }
+  }
+
+  private scheduleApply(): void {
+    if (this.applying || this.toApply.length === 0) return
+    this.applying = runInSlices(() => {
+      const block = this.toApply.shift()
+      if (!block) {
+        this.applying = null
+        return false
+      }
+      this.applyBlock(block)
+      return true
+    })
+  }
+
+  private applyBlock(block: LocalBlock): void {
+    if (this.deadBlocks.has(block.key) || this.byBlock.has(block.key)) return
+    if (!(block.nodes[0] as Text).isConnected) return
+    const list: LocalFinding[] = []
+    for (const summary of this.results.get(block.id) ?? []) {
+      if (this.findings.size >= MAX_FINDINGS) break
+      const start = block.base + summary.start
+      const end = block.base + summary.end
+      if (block.full.slice(start, end) !== summary.text) continue
+      const range = rangeFor(block, start, end, this.document)
+      const finding: LocalFinding = {
+        id: `${block.key}:${summary.start}-${summary.end}`,
+        summary,
+        block,
+        range,
+        nodes: nodesInSpan(block, start, end),
+      }
+      list.push(finding)
+      this.findings.set(finding.id, finding)
+      for (const node of finding.nodes) {
+        const indexed = this.byNode.get(node)
+        if (indexed) indexed.push(finding)
+        else this.byNode.set(node, [finding])
+      }
+      this.highlights.add(summary.kind, range)
+    }
+    this.byBlock.set(block.key, list)
+    if (list.length > 0) this.ordered = null
+  }
+
+  private removeBlock(block: LocalBlock): void {
+    this.deadBlocks.add(block.key)
+    const list = this.byBlock.get(block.key)
+    if (!list) return
+    this.byBlock.delete(block.key)
+    for (const finding of list) {
+      this.findings.delete(finding.id)
+      this.highlights.remove(finding.summary.kind, finding.range)
+      for (const node of finding.nodes) {
+        const indexed = this.byNode.get(node)
+        if (indexed) this.byNode.set(node, indexed.filter((other) => other !== finding))
+      }
+      if (this.focused === finding) this.setFocused(null)
+      if (this.open?.finding === finding) this.close()
+    }
+    this.ordered = null
+  }
+
+  // ── Following the page ──────────────────────────────────────────────────────────────────────────────────────────
+
+  private observe(body: HTMLElement): void {
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target
+        if (this.host.contains(target)) continue
+        if (record.type === 'characterData') this.pendingRoots.add(target)
+        else {
+          if (record.removedNodes.length > 0) this.sawRemovals = true
+          let relevant = false
+          for (const node of Array.from(record.addedNodes)) {
+            if (node.nodeType === 3 || (node.nodeType === 1 && !this.host.contains(node))) relevant = true
+          }
+          if (relevant || record.removedNodes.length > 0) this.pendingRoots.add(target)
+        }
+      }
+      if ((this.pendingRoots.size > 0 || this.sawRemovals) && !this.flushTimer) {
+        this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
+      }
+    })
+    this.observer.observe(body, { childList: true, subtree: true, characterData: true })
+  }
+
+  private flush(): void {
+    this.flushTimer = 0
+    if (this.destroyed) return
+    const body = this.document.body
+    if (this.sawRemovals) {
+      this.sawRemovals = false
+      for (const [key, list] of this.byBlock) {
+        const first = list[0]
+        if (first && !first.block.nodes.every((node) => node.isConnected)) {
+          this.removeBlock(first.block)
+          this.registry.forget(first.block)
+        } else if (!first) this.byBlock.delete(key)
+      }
+    }
+    const roots = new Set<Element>()
+    for (const node of this.pendingRoots) {
+      const root = blockRoot(node)
+      if (root?.isConnected && body?.contains(root)) roots.add(root)
+    }
+    this.pendingRoots.clear()
+    let list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)))
+    if (list.length > MAX_ROOTS_PER_FLUSH && body) list = [body]
+    this.walk(list)
+  }
+
+  // ── Pointer and keyboard ────────────────────────────────────────────────────────────────────────────────────────
+
+  private isActive(finding: LocalFinding): boolean {
+    return this.highlights.isEnabled(finding.summary.kind) && this.findings.has(finding.id)
+  }
+
+  private findingAt(x: number, y: number): LocalFinding | null {
+    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter((finding) => this.isActive(finding)))
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return
+    this.pointer = { x: event.clientX, y: event.clientY, target: event.target, path: event.composedPath() }
+    if (this.pointerFrame) return
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0
+      const pointer = this.pointer
+      if (pointer) this.onPointerSettled(pointer.x, pointer.y, pointer.path)
+    })
+  }
+
+  private onPointerSettled(x: number, y: number, path: EventTarget[]): void {
+    if (path.includes(this.host.element)) {
+      clearTimeout(this.closeTimer)
+      return
+    }
+    const finding = this.findings.size > 0 ? this.findingAt(x, y) : null
+    if (finding === this.hoverFinding) return
+    this.hoverFinding = finding
+    clearTimeout(this.hoverTimer)
+    if (finding) {
+      clearTimeout(this.closeTimer)
+      if (this.open?.finding === finding) return
+      if (this.open?.mode === 'pinned') return
+      this.hoverTimer = window.setTimeout(() => {
+        if (this.hoverFinding === finding) this.openCard(finding, 'hover')
+      }, this.settings.hoverDelayMs)
+    } else if (this.open?.mode === 'hover') {
+      clearTimeout(this.closeTimer)
+      this.closeTimer = window.setTimeout(() => {
+        if (this.open?.mode === 'hover' && !this.hoverFinding) this.close()
+      }, HOVER_CLOSE_MS)
+    }
+  }
+
+  private cancelHover(): void {
+    clearTimeout(this.hoverTimer)
+    this.hoverFinding = null
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (event.composedPath().includes(this.host.element)) return
+    const selection = this.document.getSelection()
+    if (selection && !selection.isCollapsed) return
+    const finding = this.findings.size > 0 ? this.findingAt(event.clientX, event.clientY) : null
+    if (finding) {
+      this.setFocused(finding)
+      this.openCard(finding, 'pinned')
+    } else if (this.open?.mode === 'pinned') this.close(false)
+  }
+
+  private onDocumentKeydown(event: KeyboardEvent): void {
+    if (!this.open) return
+    if (event.key === 'Escape') {
+      this.close()
+    } else if (event.key === 'Enter' && this.open.mode === 'keyboard') {
+      const active = this.document.activeElement
+      if (active === null || active === this.document.body || active === this.document.documentElement) {
+        event.preventDefault()
+        this.openCard(this.open.finding, 'pinned')
+      }
+    }
+  }
+
+  private onCardKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      this.close()
+    }
+  }
+
+  private focusOn(finding: LocalFinding): void {
+    this.setFocused(finding)
+    const rect = finding.range.getBoundingClientRect()
+    const view = this.document.defaultView as Window
+    if (rect.bottom < 0 || rect.top > view.innerHeight || rect.right < 0 || rect.left > view.innerWidth) {
+      const element = finding.range.startContainer.parentElement
+      const reduce = view.matchMedia('(prefers-reduced-motion: reduce)').matches
+      element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
+    }
+    this.openCard(finding, 'keyboard')
+    const summary = finding.summary
+    const what = summary.kind === 'organisation' ? `${summary.name}, ${summary.type}` : `number ${summary.text}`
+    this.host.announce(`Context Lens: ${what}. Enter opens the card, Escape closes it.`)
+  }
+
+  private setFocused(finding: LocalFinding | null): void {
+    this.focused = finding
+    this.highlights.setFocus(finding ? finding.range : null)
+  }
+
+  private orderedFindings(activeOnly: boolean): LocalFinding[] {
+    if (!this.ordered) {
+      this.ordered = [...this.findings.values()].sort((a, b) => {
+        try {
+          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range)
+        } catch {
+          return 0
+        }
+      })
+    }
+    return activeOnly ? this.ordered.filter((finding) => this.isActive(finding)) : this.ordered
+  }
+
+  // ── Cards ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private openCard(finding: LocalFinding, mode: Mode): void {
+    clearTimeout(this.closeTimer)
+    clearTimeout(this.hoverTimer)
+    const key = detailKey(finding)
+    const same = this.open?.finding === finding
+    if (!same) this.open?.cleanup?.()
+    if (mode === 'pinned' && this.open?.mode !== 'pinned') {
+      const active = this.document.activeElement
+      this.restoreFocus = active instanceof HTMLElement && active !== this.document.body && active !== this.host.element ? active : null
+    }
+    this.open = {
+      finding,
+      mode,
+      detail: this.details.get(key) ?? null,
+      error: null,
+      cleanup: same ? this.open?.cleanup ?? null : null,
+    }
+    this.renderCard()
+    if (!this.open.detail) void this.loadDetail(finding, key)
+    if (mode === 'pinned') this.host.card()?.focus({ preventScroll: true })
+  }
+
+  private async loadDetail(finding: LocalFinding, key: string): Promise<void> {
+    const summary = finding.summary
+    const block = finding.block
+    const target: DetailTarget = summary.kind === 'organisation'
+      ? { kind: 'organisation', id: summary.entityId }
+      : { kind: 'claim', text: block.text, start: summary.start, end: summary.end, lang: this.page.lang, date: this.page.date }
+    const answer = await this.api.detail(target)
+    if (this.destroyed) return
+    if (answer.ok) this.details.set(key, answer.detail)
+    if (this.open?.finding !== finding) return
+    if (answer.ok) this.open.detail = answer.detail
+    else this.open.error = answer.error
+    this.renderCard()
+  }
+
+  private renderCard(): void {
+    const open = this.open
+    if (!open) {
+      this.host.render(null)
+      return
+    }
+    this.host.render(
+      h(Tooltip, {
+        finding: open.finding.summary,
+        detail: open.detail,
+        error: open.error,
+        pinned: open.mode === 'pinned',
+        lang: this.page.lang,
+        onClose: () => this.close(),
+        onPin: () => {
+          if (this.open) this.openCard(this.open.finding, 'pinned')
+        },
+      }),
+    )
+    const card = this.host.card()
+    if (!card) return
+    if (!open.cleanup) {
+      const range = open.finding.range
+      const reference: VirtualElement = {
+        getBoundingClientRect: () => range.getBoundingClientRect(),
+        getClientRects: () => range.getClientRects(),
+        contextElement: range.startContainer.parentElement ?? undefined,
+      }
+      const pointer = open.mode === 'hover' ? this.pointer : null
+      const update = () => {
+        void computePosition(reference, card, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [
+            inline(pointer ? { x: pointer.x, y: pointer.y } : {}),
+            offset(6),
+            flip({ padding: 8 }),
+            shift({ padding: 8 }),
+            // Never taller than the room on the chosen side (the card scrolls inside instead of leaving the screen).
+            size({
+              padding: 8,
+              apply({ availableHeight }) {
+                card.style.maxHeight = `${Math.max(120, Math.min(CARD_MAX_HEIGHT, Math.floor(availableHeight)))}px`
+              },
+            }),
+          ],
+        }).then(({ x, y }) => {
+          card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
+        })
+      }
+      open.cleanup = autoUpdate(reference, card, update, { animationFrame: false })
+    }
+  }
+
+  /** Closes the card; `returnFocus` puts the focus back where it was before a pinned card took it. */
+  private close(returnFocus = true): void {
+    if (!this.open) return
+    const wasPinned = this.open.mode === 'pinned'
+    this.open.cleanup?.()
+    this.open = null
+    this.host.render(null)
+    if (wasPinned && returnFocus) this.restoreFocus?.focus({ preventScroll: true })
+    this.restoreFocus = null
+  }
+}
+
+function detailKey(finding: LocalFinding): string {
+  const summary = finding.summary
+  return summary.kind === 'organisation' ? `o:${summary.entityId}` : `q:${summary.blockId}:${summary.start}-${summary.end}`
+}
+
+/** The nearest block-level ancestor (or the element itself): re-collecting there gives whole blocks, not fragments. */
+function blockRoot(node: Node): Element | null {
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement
+  while (element && !isBlockElement(element)) element = element.parentElement
+  return element
+}
