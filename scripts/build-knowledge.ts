@@ -13,6 +13,9 @@
  * metrics?, figures?, places? }.
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { splitKnowledge } from '../src/engine/knowledge/bundle.ts'
+import { compileAliasIndex } from '../src/engine/organisations.ts'
 import { createHash } from 'node:crypto'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +31,7 @@ const FIX = args.has('--fix')
 const QUIET = args.has('--quiet')
 const K = join(root, 'knowledge')
 const OUT = join(root, 'src', 'generated', 'knowledge.json')
+const DETAILS_OUT = join(root, 'src', 'generated', 'knowledge-details.json')
 const SPECIAL = new Set(['place-names.json', 'alias-rules.json', 'stopwords.json'])
 const DATA_KEYS = ['organisations', 'metrics', 'figures', 'places'] as const
 const HEADER_KEYS = ['about', 'licence', 'credits']
@@ -180,18 +184,27 @@ function main(): void {
   knowledge.organisations = knowledge.organisations.filter((o) => o.aliases.length > 0 || referenced.has(o.id))
   const unreachable = before - knowledge.organisations.length
 
-  const json = JSON.stringify(knowledge)
+  // Two files: the core the scanner loads at once, and card details read when a card opens; each also gzipped,
+  // which is what the extension packages (the worker inflates it with DecompressionStream).
+  const { core, details } = splitKnowledge(knowledge)
+  const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
+  core.aliasIndex = compileAliasIndex(core.organisations, excluded)
+  const json = JSON.stringify(core)
+  const detailsJson = JSON.stringify(details)
   if (!CHECK) {
     mkdirSync(dirname(OUT), { recursive: true })
     writeFileSync(OUT, json)
+    writeFileSync(DETAILS_OUT, detailsJson)
+    writeFileSync(`${OUT}.gz`, gzipSync(json, { level: 9 }))
+    writeFileSync(`${DETAILS_OUT}.gz`, gzipSync(detailsJson, { level: 9 }))
   }
   const ms = Math.round(performance.now() - t0)
-  const buildLog = makeLog(knowledge, stats, { unreachable, bytes: Buffer.byteLength(json), ms, licences })
+  const buildLog = makeLog(knowledge, stats, { unreachable, bytes: Buffer.byteLength(json), detailsBytes: Buffer.byteLength(detailsJson), ms, licences })
   if (!CHECK) writeFileSync(join(dirname(OUT), 'knowledge-build-log.json'), JSON.stringify(buildLog, null, 2) + '\n')
   for (const w of warnings) console.warn(`warning: ${w}`)
   if (!QUIET) console.log(JSON.stringify({ ...buildLog, excludedAliasesSample: buildLog.excludedAliasesSample.slice(0, 15) }, null, 2))
   console.log(
-    `knowledge: ${CHECK ? 'check passed' : `wrote ${rel(OUT)}`}: ${knowledge.organisations.length} organisations, ${buildLog.counts.aliases} aliases (${buildLog.counts.excludedAliases} excluded), ${knowledge.figures.length} figures, ${knowledge.metrics.length} metrics, ${knowledge.places.length} places; ${(buildLog.bytes / 1e6).toFixed(2)} MB in ${ms} ms`,
+    `knowledge: ${CHECK ? 'check passed' : `wrote ${rel(OUT)}`}: ${knowledge.organisations.length} organisations, ${buildLog.counts.aliases} aliases (${buildLog.counts.excludedAliases} excluded), ${knowledge.figures.length} figures, ${knowledge.metrics.length} metrics, ${knowledge.places.length} places; core ${(buildLog.bytes / 1e6).toFixed(2)} MB + card details ${(Buffer.byteLength(detailsJson) / 1e6).toFixed(2)} MB in ${ms} ms`,
   )
 }
 
@@ -220,7 +233,7 @@ function count<T>(items: Iterable<T>, key: (item: T) => string | string[]): Reco
 function makeLog(
   k: ReturnType<typeof compileKnowledge>['knowledge'],
   stats: ReturnType<typeof compileKnowledge>['stats'],
-  extra: { unreachable: number; bytes: number; ms: number; licences: Record<string, string> },
+  extra: { unreachable: number; bytes: number; detailsBytes: number; ms: number; licences: Record<string, string> },
 ) {
   const excluded = k.excludedAliases ?? []
   const aliases = k.organisations.flatMap((o) => o.aliases)

@@ -2,16 +2,20 @@
  * The knowledge, loaded once per worker start and shared by every request. Loading is started eagerly by `main.ts`
  * (so the first scan does not pay for it) and memoised; a failed load is retried on the next request. Enabled
  * knowledge packs are merged in; `invalidate()` rebuilds the scanner after a pack changes (the bundled file is kept).
+ * Card details (descriptions, facts, links) live in a second file, read once on the first card.
  */
-import type { Knowledge } from '../engine/types.ts'
+import type { Knowledge, Organisation } from '../engine/types.ts'
+import { withDetails, type KnowledgeDetails } from '../engine/knowledge/bundle.ts'
 import type { Scanner } from '../engine/index.ts'
 import { mergePacks, type StoredPack } from './packs.ts'
 
 export interface KnowledgeStore {
-  /** The bundled knowledge alone. */
+  /** The bundled knowledge alone (its core: organisations without their card details). */
   base(): Promise<Knowledge>
   /** A scanner over the bundled knowledge and the enabled packs. */
   scanner(): Promise<Scanner>
+  /** An organisation with its card details: read from the details file on the first card a worker shows. */
+  organisation(id: string): Promise<Organisation | undefined>
   /** Forget the scanner (not the bundled knowledge): the next request builds it again with the current packs. */
   invalidate(): void
 }
@@ -20,9 +24,20 @@ export function createKnowledgeStore(
   load: () => Promise<Knowledge>,
   create: (knowledge: Knowledge) => Scanner,
   packs: () => Promise<StoredPack[]> = async () => [],
+  loadDetails: () => Promise<KnowledgeDetails> = async () => ({}),
 ): KnowledgeStore {
   let base: Promise<Knowledge> | null = null
   let pending: Promise<Scanner> | null = null
+  let details: Promise<KnowledgeDetails> | null = null
+  const readDetails = () => {
+    if (!details) {
+      details = loadDetails()
+      details.catch(() => {
+        details = null
+      })
+    }
+    return details
+  }
   const loadBase = () => {
     if (!base) {
       base = load()
@@ -43,6 +58,10 @@ export function createKnowledgeStore(
         })
       }
       return pending
+    },
+    async organisation(id) {
+      const organisation = (await this.scanner()).organisation(id)
+      return organisation && withDetails(organisation, await readDetails())
     },
     invalidate() {
       pending = null

@@ -4,11 +4,13 @@
  * life of the worker. This worker makes no network request, ever.
  */
 import { createScanner, type Knowledge } from '../engine/index.ts'
+import type { KnowledgeDetails } from '../engine/knowledge/bundle.ts'
 // Not loadBundledKnowledge(): Chrome forbids import() in a service worker ("import() is disallowed on
 // ServiceWorkerGlobalScope", w3c/ServiceWorker#1356). A static import works but compiles the multi-megabyte file as a
 // JS object literal at worker start (~2× slower than JSON.parse, measured). So the knowledge is emitted as a packaged
 // asset and read from the extension's own package: a local file read, not a network request.
-import knowledgeUrl from '../generated/knowledge.json?url'
+import knowledgeUrl from '../generated/knowledge.json.gz?url'
+import detailsUrl from '../generated/knowledge-details.json.gz?url'
 import { browser, extensionIdentity, type Runtime } from '../shared/browser-api.ts'
 import { sendToTab } from '../shared/send.ts'
 import { createKnowledgeStore } from './knowledge-store.ts'
@@ -27,6 +29,7 @@ async function readPackagedJson(url: string): Promise<unknown> {
 }
 
 const loadPackagedKnowledge = async () => (await readPackagedJson(knowledgeUrl)) as Knowledge
+const loadPackagedDetails = async () => (await readPackagedJson(detailsUrl)) as KnowledgeDetails
 
 /**
  * The one network request Context Lens can make: reading a knowledge pack from an https URL the user typed on the
@@ -41,7 +44,7 @@ async function fetchPackText(url: string): Promise<string> {
 }
 
 const packs = createPackStore(browser.storage.local, () => knowledge.base())
-const knowledge = createKnowledgeStore(loadPackagedKnowledge, createScanner, () => packs.enabled())
+const knowledge = createKnowledgeStore(loadPackagedKnowledge, createScanner, () => packs.enabled(), loadPackagedDetails)
 const router = createRouter({
   knowledge,
   settings: createSettingsStore(browser.storage.local, log),

@@ -88,7 +88,7 @@ function createHandlers(deps: RouterDeps): Handlers {
     async detail({ target }) {
       const scanner = await deps.knowledge.scanner()
       if (target.kind === 'organisation') {
-        const organisation = scanner.organisation(target.id)
+        const organisation = await deps.knowledge.organisation(target.id)
         if (!organisation) return failure(`detail: no organisation ${target.id}`)
         return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, cardContext(scanner)) } }
       }

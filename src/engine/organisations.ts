@@ -16,32 +16,91 @@ export interface OrganisationMention {
   organisation: Organisation
 }
 
+/**
+ * The alias index as the build stores it in the knowledge file, so the worker starts without indexing anything:
+ * first folded word → [the other folded words, organisation index, alias index (-1: the implicit name), any-case].
+ */
+export interface CompiledAliasIndex {
+  /** How many organisations, from the start of the list, the index covers; later ones (user packs) are added at load. */
+  covers: number
+  byFirst: Record<string, [string[], number, number, 0 | 1][]>
+}
+
 export class AliasIndex extends PhraseIndex<AliasEntry> {
+  constructor(private readonly compiled: CompiledAliasIndex | null = null, organisations: readonly Organisation[] = []) {
+    super(compiled ? storedPhrases(compiled, organisations) : null)
+  }
+
   /** First words of the aliases, and whether some alias starting with the word matches in any case. */
   firstKeysWithCase(): Map<string, boolean> {
     const keys = new Map<string, boolean>()
-    for (const [key, values] of this.firstEntries()) keys.set(key, values.some((entry) => entry.alias.case === 'any'))
+    if (this.compiled) {
+      for (const key of Object.keys(this.compiled.byFirst)) keys.set(key, this.compiled.byFirst[key]!.some((entry) => entry[3] === 1))
+    }
+    for (const [key, values] of this.addedEntries()) keys.set(key, (keys.get(key) ?? false) || values.some((entry) => entry.alias.case === 'any'))
     return keys
   }
 }
 
-export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): AliasIndex {
-  const index = new AliasIndex()
-  for (const organisation of organisations) {
-    const seen = new Set<string>()
-    // A multi-word canonical name is an alias even when the knowledge does not list it; a one-word name ("Energy",
-    // "Reuters") only when listed, with the case and context rules the knowledge gives it.
-    const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
-    // Where the knowledge put context rules on the aliases ("Democratic Party" of one small country), the name needs
-    // them too, so it is not added on its own.
-    const guarded = organisation.aliases.some((alias) => alias.context)
-    const implicit: Alias[] = !listed && !guarded && /\s/.test(organisation.name) ? [{ text: organisation.name, case: 'initial' }] : []
-    for (const alias of [...implicit, ...organisation.aliases]) {
-      const key = `${alias.case}\u0000${alias.text}`
-      if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
-      seen.add(key)
-      index.add(phraseKeys(alias.text), { organisation, alias, surface: alias.text })
+function storedPhrases(compiled: CompiledAliasIndex, organisations: readonly Organisation[]) {
+  const { byFirst } = compiled
+  return {
+    keys: () => Object.keys(byFirst),
+    has: (key: string) => Object.hasOwn(byFirst, key),
+    load: (key: string) =>
+      byFirst[key]!.map(([rest, organisationIndex, aliasIndex]) => {
+        const organisation = organisations[organisationIndex]!
+        const alias = aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
+        return { rest, value: { organisation, alias, surface: alias.text } }
+      }),
+  }
+}
+
+/** A multi-word canonical name is an alias even when the knowledge does not list it. */
+function implicitName(organisation: Organisation): Alias {
+  return { text: organisation.name, case: 'initial' }
+}
+
+/**
+ * The aliases an organisation is found by, with their index in its list (-1 for the implicit name). A one-word name
+ * ("Energy", "Reuters") counts only when listed, with the case and context rules the knowledge gives it; where the
+ * knowledge put context rules on the aliases ("Democratic Party" of one small country) the name needs them too, so it
+ * is not added on its own.
+ */
+function* aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): Generator<[Alias, number]> {
+  const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
+  const guarded = organisation.aliases.some((alias) => alias.context)
+  const seen = new Set<string>()
+  const all: [Alias, number][] = !listed && !guarded && /\s/.test(organisation.name) ? [[implicitName(organisation), -1]] : []
+  organisation.aliases.forEach((alias, index) => all.push([alias, index]))
+  for (const [alias, index] of all) {
+    const key = `${alias.case}\u0000${alias.text}`
+    if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
+    seen.add(key)
+    yield [alias, index]
+  }
+}
+
+export function compileAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): CompiledAliasIndex {
+  const byFirst: CompiledAliasIndex['byFirst'] = {}
+  organisations.forEach((organisation, organisationIndex) => {
+    for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
+      const [first, ...rest] = phraseKeys(alias.text)
+      if (first === undefined) continue
+      const entry: [string[], number, number, 0 | 1] = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
+      if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
+      else byFirst[first] = [entry]
     }
+  })
+  return { covers: organisations.length, byFirst }
+}
+
+/** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
+export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set(), compiled: CompiledAliasIndex | null = null): AliasIndex {
+  const index = new AliasIndex(compiled, organisations)
+  for (let i = compiled?.covers ?? 0; i < organisations.length; i++) {
+    const organisation = organisations[i]!
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, surface: alias.text })
   }
   return index
 }

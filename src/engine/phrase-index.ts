@@ -1,15 +1,15 @@
 /**
- * Phrases keyed by their folded tokens, in one flat map from each phrase prefix to what ends or continues there.
- * Looking up every position of a text costs one map probe per token plus the length of the phrases that really start
- * there, whatever the number of phrases in the index: 100 or 100,000 aliases scan alike. A flat map (rather than a
- * tree of maps) keeps building the index for tens of thousands of aliases to a few milliseconds.
+ * Phrases keyed by their folded tokens, grouped by first token. Looking up every position of a text costs one map
+ * probe per token plus a comparison with the few phrases that really start with that word, whatever the number of
+ * phrases in the index: 100 or 100,000 aliases scan alike. Building it is one map insertion per phrase, so the
+ * worker can index tens of thousands of aliases as it starts.
  */
 import type { Token } from './text.ts'
 
-interface Entry<T> {
-  values: T[] | null
-  /** Whether some longer phrase continues this prefix. */
-  continues: boolean
+export interface Phrase<T> {
+  /** Folded tokens after the first. */
+  rest: readonly string[]
+  value: T
 }
 
 export interface PhraseMatch<T> {
@@ -19,66 +19,72 @@ export interface PhraseMatch<T> {
   value: T
 }
 
-const JOIN = '\u0001'
+/** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
+export interface PhraseSource<T> {
+  keys(): Iterable<string>
+  has(key: string): boolean
+  load(key: string): Phrase<T>[]
+}
 
 export class PhraseIndex<T> {
-  private readonly entries = new Map<string, Entry<T>>()
-  size = 0
+  private readonly byFirst = new Map<string, Phrase<T>[]>()
+  /** First keys that phrases were added under at run time. */
+  private readonly addedKeys = new Set<string>()
+
+  constructor(private readonly stored: PhraseSource<T> | null = null) {}
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
-    let path = ''
-    for (let i = 0; i < keys.length; i++) {
-      path = i === 0 ? keys[0]! : `${path}${JOIN}${keys[i]}`
-      let entry = this.entries.get(path)
-      if (!entry) {
-        entry = { values: null, continues: false }
-        this.entries.set(path, entry)
-      }
-      if (i < keys.length - 1) entry.continues = true
-      else (entry.values ??= []).push(value)
-    }
-    this.size++
+    const phrases = this.group(keys[0]!)
+    const phrase = { rest: keys.slice(1), value }
+    this.addedKeys.add(keys[0]!)
+    if (phrases) phrases.push(phrase)
+    else this.byFirst.set(keys[0]!, [phrase])
   }
 
   /** Whether some phrase starts with this key. */
   starts(key: string): boolean {
-    return this.entries.has(key)
+    return this.byFirst.has(key) || (this.stored?.has(key) ?? false)
+  }
+
+  private group(key: string): Phrase<T>[] | undefined {
+    let phrases = this.byFirst.get(key)
+    if (phrases === undefined && this.stored?.has(key)) {
+      phrases = this.stored.load(key)
+      this.byFirst.set(key, phrases)
+    }
+    return phrases
   }
 
   /**
-   * The longest phrase starting at token `first` for which `accept` holds. Phrases span word and punctuation tokens
-   * alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
+   * The longest phrase starting at token `first` for which `accept` holds (the first added wins a tie). Phrases span
+   * word and punctuation tokens alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
    */
   matchesAt(tokens: readonly Token[], first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
-    let path = tokens[first]!.folded
-    let entry = this.entries.get(path)
+    const phrases = this.group(tokens[first]!.folded)
+    if (!phrases) return null
     let best: PhraseMatch<T> | null = null
-    for (let index = first; entry; ) {
-      if (entry.values) {
-        for (const value of entry.values) {
-          const match = { first, last: index, value }
-          if (accept(match)) best = match
+    for (const { rest, value } of phrases) {
+      const last = first + rest.length
+      if (last >= tokens.length || (best && best.last >= last)) continue
+      let same = true
+      for (let k = 0; k < rest.length; k++) {
+        if (tokens[first + 1 + k]!.folded !== rest[k]) {
+          same = false
+          break
         }
       }
-      if (!entry.continues || ++index >= tokens.length) break
-      path = `${path}${JOIN}${tokens[index]!.folded}`
-      entry = this.entries.get(path)
+      if (!same) continue
+      const match = { first, last, value }
+      if (accept(match)) best = match
     }
     return best
   }
 
-  /** Every value of the phrases that start with each first key. */
-  firstEntries(): Map<string, T[]> {
-    const byFirst = new Map<string, T[]>()
-    for (const [path, entry] of this.entries) {
-      if (!entry.values) continue
-      const cut = path.indexOf(JOIN)
-      const first = cut < 0 ? path : path.slice(0, cut)
-      let values = byFirst.get(first)
-      if (!values) byFirst.set(first, (values = []))
-      values.push(...entry.values)
-    }
-    return byFirst
+  /** For each first key that phrases were added under at run time, the values of all phrases starting with it. */
+  addedEntries(): Map<string, T[]> {
+    const entries = new Map<string, T[]>()
+    for (const key of this.addedKeys) entries.set(key, this.group(key)!.map((phrase) => phrase.value))
+    return entries
   }
 }

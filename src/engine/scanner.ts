@@ -27,7 +27,7 @@ export interface ScannerSettings {
 export function createScanner(knowledge: Knowledge, settings: ScannerSettings = {}): Scanner {
   const prefilter = settings.prefilter ?? true
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
-  const aliases = buildAliasIndex(knowledge.organisations, excluded)
+  const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
   const places = buildPlaceIndex(knowledge.places)
   const figures = new FigureIndex(knowledge)
   const organisations = new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation]))

@@ -1,3 +1,5 @@
+import type { CompiledAliasIndex } from './organisations.ts'
+
 /**
  * The engine's public vocabulary: what the knowledge file holds and what a scan returns.
  * Shared by the knowledge build, the background worker, the CLI and the benchmarks.
@@ -119,6 +121,8 @@ export interface Knowledge extends KnowledgeSource {
   builtAt: string
   /** Aliases deliberately left out of matching (ordinary words), listed in the build log. */
   excludedAliases?: { id: string; alias: string; reason: string }[]
+  /** The alias index, compiled by the build so a scanner starts without indexing (see CompiledAliasIndex). */
+  aliasIndex?: CompiledAliasIndex
 }
 
 export interface ScanOptions {

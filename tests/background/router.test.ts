@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createKnowledgeStore } from '../../src/background/knowledge-store.ts'
+import { splitKnowledge } from '../../src/engine/knowledge/bundle.ts'
 import { createPackStore, PACKS_KEY } from '../../src/background/packs.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
@@ -23,18 +24,25 @@ function memoryStorage(initial: Record<string, unknown> = {}): StorageArea & { d
   }
 }
 
+/** The bundled knowledge as it ships: the core without card details, and the details file by id. */
+const SPLIT = splitKnowledge(KNOWLEDGE)
+
 function setup(storage = memoryStorage(), fetched: string[] = []) {
   let loads = 0
   let builds = 0
-  const packs = createPackStore(storage, async () => KNOWLEDGE)
+  let detailLoads = 0
+  const packs = createPackStore(storage, async () => SPLIT.core)
   const router = createRouter({
     knowledge: createKnowledgeStore(async () => {
       loads++
-      return KNOWLEDGE
+      return SPLIT.core
     }, (knowledge) => {
       builds++
       return fakeScanner(knowledge)
-    }, () => packs.enabled()),
+    }, () => packs.enabled(), async () => {
+      detailLoads++
+      return SPLIT.details
+    }),
     settings: createSettingsStore(storage),
     packs,
     fetchText: async (url) => {
@@ -44,7 +52,7 @@ function setup(storage = memoryStorage(), fetched: string[] = []) {
     identity,
     today: () => '2026-11-24',
   })
-  return { router, storage, loads: () => loads, builds: () => builds }
+  return { router, storage, loads: () => loads, builds: () => builds, detailLoads: () => detailLoads }
 }
 
 const OPTIONS = { id: 'ext', url: 'chrome-extension://ext/src/ui/options/index.html', tab: { id: 9 } }
@@ -93,6 +101,19 @@ describe('background router', () => {
     expect(claim).toMatchObject({ ok: true, detail: { kind: 'claim', card: { value: 148600, attribution: 'National Council of Resistance of Iran' } } })
     const missing = await router({ type: 'detail', target: { kind: 'organisation', id: 'nobody' } }, CONTENT)
     expect(missing).toMatchObject({ ok: false })
+  })
+
+  it('reads card details from the details file once, on the first organisation card', async () => {
+    const { router, detailLoads } = setup()
+    await router({ type: 'scan', blocks: [{ id: 'b1', text: TEXT }], lang: 'en', date: '2020-11-11' }, CONTENT)
+    expect(detailLoads()).toBe(0)
+    const withFacts = KNOWLEDGE.organisations.find((organisation) => organisation.facts.length > 0 || organisation.description)!
+    const first = await router({ type: 'detail', target: { kind: 'organisation', id: withFacts.id } }, CONTENT)
+    await router({ type: 'detail', target: { kind: 'organisation', id: withFacts.id } }, CONTENT)
+    expect(detailLoads()).toBe(1)
+    expect(first).toMatchObject({ ok: true, detail: { kind: 'organisation', card: { name: withFacts.name } } })
+    const card = (first as { detail: { card: { facts: unknown[]; description?: unknown } } }).detail.card
+    expect(card.facts.length + (card.description ? 1 : 0)).toBeGreaterThan(0)
   })
 
   it('refuses wrong senders as values', async () => {
