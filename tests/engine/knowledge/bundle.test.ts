@@ -1,13 +1,17 @@
 /**
- * The bundled knowledge as built by `npm run knowledge` (the globalSetup in tests/setup builds it when missing).
+ * The bundled knowledge as built by `npm run knowledge` (the globalSetup in tests/setup builds it when missing): the
+ * core file and the card details, joined as the engine's loader joins them.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Knowledge, Source } from '../../../src/engine/types.ts'
 import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
+import { joinKnowledge, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
 
-const knowledge = JSON.parse(readFileSync(new URL('../../../src/generated/knowledge.json', import.meta.url), 'utf8')) as Knowledge
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/generated/${name}`, import.meta.url), 'utf8'))
+const core = read('knowledge.json') as Knowledge
+const knowledge = joinKnowledge(core, read('knowledge-details.json') as KnowledgeDetails)
 const org = (id: string) => knowledge.organisations.find((o) => o.id === id)!
 const isSource = (s: Source) =>
   typeof s.name === 'string' && s.name !== '' && /^https?:\/\/\S+\.\S+/.test(s.url) && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s.date) &&
@@ -128,5 +132,18 @@ describe('bundled knowledge', () => {
         }
       }
     }
+  })
+})
+
+describe('the shipped split', () => {
+  it('keeps card details out of the core file and loses nothing when joined', () => {
+    expect(core.organisations.every((o) => o.facts.length === 0 && o.links.length === 0 && !o.description)).toBe(true)
+    expect(org('pmoi').facts.length).toBeGreaterThan(0)
+    expect(knowledge.organisations.map((o) => o.id)).toEqual(core.organisations.map((o) => o.id))
+  })
+
+  it('stores an alias index that covers every organisation of the core', () => {
+    expect(core.aliasIndex?.covers).toBe(core.organisations.length)
+    expect(core.aliasIndex?.byFirst.pmoi?.some(([rest]) => rest.length === 0)).toBe(true)
   })
 })
