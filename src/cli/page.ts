@@ -21,7 +21,7 @@ export function loadPage(html: string): LoadedPage {
     document,
     blocks: collectTextBlocks(readingRoot(document)),
     lang: pageLanguage(document),
-    publishedAt: validDay(publishedDate(document)),
+    publishedAt: publishedDate(document),
   }
 }
 
@@ -46,12 +46,4 @@ export function pageText(blocks: readonly TextBlock[]): { text: string; blockSta
  */
 function readingRoot(document: Document): Node {
   return document.querySelector('body') ?? document.body ?? document.documentElement ?? document
-}
-
-/** Metadata dates like "2014-00-29" exist in the wild; only a real calendar day is used as the page date. */
-function validDay(day: string | null): string | null {
-  if (!day) return null
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? day : null
 }

@@ -145,9 +145,14 @@ export function publishedDate(document: Document): string | null {
   return null
 }
 
+/** The YYYY-MM-DD at the start of a metadata value, if it is a real calendar day ("2014-00-29" exists in the wild). */
 function isoDay(value: string | null | undefined): string | null {
   const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim()) : null
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null
+  if (!match) return null
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  return real ? `${match[1]}-${match[2]}-${match[3]}` : null
 }
 
 /** The page's language as a lower-case primary subtag ("en"), or null when the page does not say. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { collectTextBlocks, walkTextBlocks } from '../../src/content/text-blocks.ts'
+import { parseHTML } from 'linkedom'
+import { collectTextBlocks, pageLanguage, publishedDate, walkTextBlocks } from '../../src/content/text-blocks.ts'
 
 describe('resumable walk', () => {
   it('yields the same blocks as collectTextBlocks, with pauses in between', () => {
@@ -20,5 +21,23 @@ describe('resumable walk', () => {
     for (let i = 0; i < 5_000; i++) html = `<span>${html}</span>`
     document.body.innerHTML = `<p>${html}</p>`
     expect(collectTextBlocks(document.body).map((block) => block.text)).toEqual(['deep NCRI text'])
+  })
+})
+
+describe('page metadata', () => {
+  const page = (head: string, html = '') => parseHTML(`<!doctype html><html lang="de-AT"><head>${head}</head><body>${html}</body></html>`).document as unknown as Document
+
+  it('takes the published date from article metadata, then from a dated <time>', () => {
+    expect(publishedDate(page('<meta property="article:published_time" content="2020-11-11T08:00:00Z">'))).toBe('2020-11-11')
+    expect(publishedDate(page('', '<p>By staff · <time datetime="2020-11-10">Nov 10</time></p>'))).toBe('2020-11-10')
+  })
+
+  it('ignores impossible dates in metadata', () => {
+    expect(publishedDate(page('<meta property="article:published_time" content="2014-00-29">'))).toBeNull()
+    expect(publishedDate(page('<meta name="date" content="2021-02-30">'))).toBeNull()
+  })
+
+  it('reads the primary language subtag', () => {
+    expect(pageLanguage(page(''))).toBe('de')
   })
 })
