@@ -23,6 +23,7 @@ function manifestFor(browser: Browser): ManifestV3Export {
 /** The engine and the CLI as plain ES modules for Node (`context-lens/engine`, `npx context-lens`). */
 function nodeBuild(): UserConfig {
   return {
+    publicDir: false,
     build: {
       outDir: 'dist/node',
       emptyOutDir: true,
