@@ -3,9 +3,11 @@
  * and turns every failure into an `{ ok: false, error }` value. The handler table is a mapped type over the accepted
  * message types, so a message without a handler is a type error.
  */
-import { claimCard, organisationCard, type CardContext } from '../engine/cards.ts'
+import { claimCard, organisationCard, trackRecord, type CardContext, type TrackRecordRow } from '../engine/cards.ts'
+import { FigureIndex } from '../engine/claims.ts'
 import type { Scanner } from '../engine/index.ts'
-import type { Finding, QuantityFinding } from '../engine/types.ts'
+import { allFigures } from '../engine/knowledge/bundle.ts'
+import type { Figure, Finding, Knowledge, QuantityFinding } from '../engine/types.ts'
 import {
   CONTENT_TO_BACKGROUND,
   failure,
@@ -67,6 +69,17 @@ export function createRouter(deps: RouterDeps): Router {
 }
 
 function createHandlers(deps: RouterDeps): Handlers {
+  // The figures and their index, built on the first organisation card of each knowledge (a pack change makes a new one).
+  const figureData = new WeakMap<Knowledge, { figures: Figure[]; index: FigureIndex }>()
+  const trackRecordOf = (id: string, scanner: Scanner, context: CardContext): TrackRecordRow[] => {
+    const { knowledge } = scanner
+    let data = figureData.get(knowledge)
+    if (!data) {
+      data = { figures: allFigures(knowledge), index: new FigureIndex(knowledge) }
+      figureData.set(knowledge, data)
+    }
+    return trackRecord(id, { figures: data.figures, metrics: knowledge.metrics }, data.index, context)
+  }
   const cardContext = (scanner: Scanner): CardContext => {
     const places = new Map(scanner.knowledge.places.map((place) => [place.id, place.name]))
     return {
@@ -90,7 +103,8 @@ function createHandlers(deps: RouterDeps): Handlers {
       if (target.kind === 'organisation') {
         const organisation = await deps.knowledge.organisation(target.id)
         if (!organisation) return failure(`detail: no organisation ${target.id}`)
-        return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, cardContext(scanner)) } }
+        const context = cardContext(scanner)
+        return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, trackRecordOf(organisation.id, scanner, context)) } }
       }
       const options = { ...(target.lang ? { lang: target.lang } : {}), ...(target.date ? { date: target.date } : {}) }
       const finding = scanner

@@ -6,7 +6,8 @@
  * The one rule that matters most here: a card never presents as current a state that ended (a fact with `until`),
  * and never as current a state that has not begun yet. "Today" is an argument so the rule is testable.
  */
-import type { Fact, FigureKind, Organisation, QuantityFinding, Source, SourceKind } from './types.ts'
+import { toDay, type FigureIndex } from './claims.ts'
+import type { Alternative, Fact, Figure, FigureKind, Metric, Organisation, QuantityFinding, Source, SourceKind } from './types.ts'
 
 export type FactStatus = 'current' | 'past' | 'upcoming'
 
@@ -56,6 +57,8 @@ export interface OrganisationCard {
   /** Dataset credit line for the entry's base data, or null. */
   credit: string | null
   pack: string | null
+  /** The organisation's own published figures beside independent ones ("Its figures next to others"); often empty. */
+  trackRecord: TrackRecordRow[]
 }
 
 export interface AlternativeCard {
@@ -142,7 +145,7 @@ export interface CardContext {
   today: string
 }
 
-export function organisationCard(org: Organisation, context: CardContext): OrganisationCard {
+export function organisationCard(org: Organisation, context: CardContext, trackRecord: TrackRecordRow[] = []): OrganisationCard {
   const sources: SourceCard[] = []
   const seen = new Set<string>()
   const collect = (list: Source[]): SourceCard[] => {
@@ -197,6 +200,7 @@ export function organisationCard(org: Organisation, context: CardContext): Organ
     links,
     credit,
     pack: org.pack ?? null,
+    trackRecord,
   }
 }
 
@@ -231,5 +235,115 @@ export function claimCard(finding: QuantityFinding, context: CardContext): Claim
       claimant: alternative.claimant ? context.organisationName(alternative.claimant) ?? null : null,
       ratio: Number.isFinite(alternative.ratio) && alternative.ratio > 0 ? alternative.ratio : null,
     })),
+  }
+}
+
+/** One figure in a track-record row: the value, its date, what it is, and the source(s) it rests on. */
+export interface TrackRecordValue {
+  value: number
+  low: number | null
+  high: number | null
+  asOf: string
+  label: string
+  kind: FigureKind
+  sources: { name: string; url: string | null; kind: SourceKind }[]
+  /** The claim divided by this figure (as the engine computes it for a claim card); null for the claim itself or a zero. */
+  ratio: number | null
+}
+
+/** One claim of an organisation, beside the official count and the nearest estimate for the same quantity. */
+export interface TrackRecordRow {
+  metricId: string
+  metricName: string
+  unit: string
+  place: string
+  placeName: string
+  claim: TrackRecordValue
+  /** The latest official figure on or before the claim's date (the nearest within the metric's window if none is). */
+  official: TrackRecordValue | null
+  /** The estimate nearest the claim's date within the metric's window (the earlier one on a tie). */
+  estimate: TrackRecordValue | null
+}
+
+/**
+ * The track record of an organisation that publishes figures: each of its claims (figures of kind `claim` with it as
+ * `claimant`), with the figures the engine would set beside the same number on a page, chosen by the engine's own
+ * rule (`FigureIndex.alternatives`: same metric and place, within the metric's window). Rows in (metric, place, date)
+ * order. Pure: the caller passes the figure index it already has (or builds one from the same knowledge).
+ */
+export function trackRecord(
+  organisationId: string,
+  knowledge: { figures: readonly Figure[]; metrics: readonly Metric[] },
+  index: Pick<FigureIndex, 'alternatives'>,
+  context: Pick<CardContext, 'placeName'>,
+): TrackRecordRow[] {
+  const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
+  const rows: TrackRecordRow[] = []
+  for (const figure of knowledge.figures) {
+    if (figure.kind !== 'claim' || figure.claimant !== organisationId) continue
+    const metric = metrics.get(figure.metric)
+    if (!metric) continue
+    const alternatives = index.alternatives(metric, figure.place, figure.asOf, figure.value)
+    const day = toDay(figure.asOf)
+    const officials = alternatives.filter((alternative) => alternative.kind === 'official')
+    const onOrBefore = officials.filter((alternative) => toDay(alternative.asOf) <= day)
+    // Alternatives come ordered by date within a kind, so the last one on or before the claim is the latest.
+    const official = onOrBefore.length > 0 ? latest(onOrBefore) : nearest(officials, day)
+    const estimate = nearest(alternatives.filter((alternative) => alternative.kind === 'estimate'), day)
+    rows.push({
+      metricId: metric.id,
+      metricName: metric.name,
+      unit: metric.unit,
+      place: figure.place,
+      placeName: context.placeName(figure.place) ?? figure.place,
+      claim: {
+        value: figure.value,
+        low: figure.low ?? null,
+        high: figure.high ?? null,
+        asOf: figure.asOf,
+        label: figure.label,
+        kind: figure.kind,
+        sources: figure.sources.map((source) => ({ name: source.name, url: safeUrl(source.url), kind: source.kind })),
+        ratio: null,
+      },
+      official: official ? trackRecordValue(official) : null,
+      estimate: estimate ? trackRecordValue(estimate) : null,
+    })
+  }
+  return rows.sort((a, b) => a.metricId.localeCompare(b.metricId) || a.place.localeCompare(b.place) || compareDates(a.claim.asOf, b.claim.asOf))
+}
+
+/** The latest by date; among figures of the same date, the first in the engine's order. */
+function latest(alternatives: Alternative[]): Alternative {
+  let best = alternatives[0]!
+  for (const alternative of alternatives) if (toDay(alternative.asOf) > toDay(best.asOf)) best = alternative
+  return best
+}
+
+/** The nearest to `day`; on a tie the earlier date, then the first in the engine's order. */
+function nearest(alternatives: Alternative[], day: number): Alternative | null {
+  let best: Alternative | null = null
+  let bestDistance = Infinity
+  for (const alternative of alternatives) {
+    const at = toDay(alternative.asOf)
+    const distance = Math.abs(at - day)
+    if (distance < bestDistance || (distance === bestDistance && best && at < toDay(best.asOf))) {
+      best = alternative
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function trackRecordValue(alternative: Alternative): TrackRecordValue {
+  return {
+    value: alternative.value,
+    low: alternative.low ?? null,
+    high: alternative.high ?? null,
+    asOf: alternative.asOf,
+    label: alternative.label,
+    kind: alternative.kind,
+    sources: [{ name: alternative.source, url: safeUrl(alternative.url), kind: alternative.sourceKind }],
+    ratio: Number.isFinite(alternative.ratio) && alternative.ratio > 0 ? alternative.ratio : null,
   }
 }

@@ -1,5 +1,6 @@
 /** Alternative figures for a framed claim: for each series the knowledge holds, the figures for the same place and date. */
 import type { Alternative, Claim, Figure, Knowledge, Metric } from './types.ts'
+import { allFigures } from './knowledge/bundle.ts'
 
 interface Series {
   figures: Figure[]
@@ -12,7 +13,7 @@ export class FigureIndex {
 
   constructor(knowledge: Knowledge) {
     const bySeries = new Map<string, Figure[]>()
-    for (const figure of knowledge.figures) {
+    for (const figure of allFigures(knowledge)) {
       // A series is one source's figures of one kind: the official count, one estimate's runs, one party's claims.
       const key = `${figure.metric}\u0000${figure.place}\u0000${figure.kind}\u0000${figure.label}\u0000${figure.sources[0]?.name ?? ''}`
       let figures = bySeries.get(key)

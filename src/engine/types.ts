@@ -1,4 +1,5 @@
 import type { CompiledAliasIndex } from './organisations.ts'
+import type { CompactFigures } from './knowledge/bundle.ts'
 
 /**
  * The engine's public vocabulary: what the knowledge file holds and what a scan returns.
@@ -123,6 +124,8 @@ export interface Knowledge extends KnowledgeSource {
   excludedAliases?: { id: string; alias: string; reason: string }[]
   /** The alias index, compiled by the build so a scanner starts without indexing (see CompiledAliasIndex). */
   aliasIndex?: CompiledAliasIndex
+  /** The bundled figures in their stored form (see CompactFigures); `figures` then holds only figures added later. */
+  compactFigures?: CompactFigures
 }
 
 export interface ScanOptions {

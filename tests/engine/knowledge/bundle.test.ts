@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { Knowledge, Source } from '../../../src/engine/types.ts'
 import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
-import { joinKnowledge, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { compactFigures, expandFigures, joinKnowledge, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { compareFigures } from '../../../src/engine/knowledge/compile.ts'
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/generated/${name}`, import.meta.url), 'utf8'))
 const core = read('knowledge.json') as Knowledge
@@ -145,5 +146,12 @@ describe('the shipped split', () => {
   it('stores an alias index that covers every organisation of the core', () => {
     expect(core.aliasIndex?.covers).toBe(core.organisations.length)
     expect(core.aliasIndex?.byFirst.pmoi?.some(([rest]) => rest.length === 0)).toBe(true)
+  })
+
+  it('stores figures compactly and gives every one back, unchanged', () => {
+    expect(core.figures).toEqual([])
+    const sorted = [...knowledge.figures].sort(compareFigures)
+    expect(expandFigures(compactFigures(sorted)).sort(compareFigures)).toEqual(sorted)
+    expect(core.compactFigures!.sources.length).toBeLessThan(knowledge.figures.length / 10)
   })
 })
