@@ -49,6 +49,8 @@ const claims: [string, string, string, number, string | null, string | null][] =
   ['Temperatures fell by -5 degrees.', 'en', '5', -5, 'degrees', null],
   ['The plant produces 7,000 megawatts.', 'en', '7,000', 7000, 'megawatts', null],
   ['Raspberry Pi costs $35.', 'en', '35', 35, 'USD', null],
+  ['Amazon Launches 100 Products Under Its Own Brand', 'en', '100', 100, null, null],
+  ['Trump won 306 electoral votes, Clinton 232 electors.', 'en', '232', 232, 'electors', null],
   ['between 1,500 and 2,000 people', 'en', '1,500', 1500, 'people', 'between'],
 ]
 
@@ -121,6 +123,9 @@ const nonClaims: [string, string][] = [
   ['An A320 was grounded.', 'en'],
   ['The S&P 500 closed higher.', 'en'],
   ['Buy the Raspberry Pi 3 today.', 'en'],
+  ['Most S&P 500 companies beat forecasts.', 'en'],
+  ['The Apollo 11 astronauts landed.', 'en'],
+  ['Many Windows 10 users upgraded.', 'en'],
   ['Join us #WeStand4FreeIran', 'en'],
   ['See https://example.org/report/2020/148600 for more.', 'en'],
   ['Write to desk2020@example.org today.', 'en'],

@@ -460,18 +460,25 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   return null
 }
 
-/** A capitalised word right before a bare number names a thing: "Raspberry Pi 3", "Boeing 737", "Stage 3", "S&P 500". */
-function isNamedNumber(context: Context, numberStart: number, after: After, hasCurrency: boolean, hasQualifier: boolean): boolean {
+/**
+ * A capitalised word right before a bare number names a thing, also before a plural: "Raspberry Pi 3", "Boeing 737",
+ * "Stage 3", "S&P 500 companies", "Apollo 11 astronauts". Not at a sentence's start, not before a count of people,
+ * and not inside a title-cased headline ("Amazon Launches 100 Products").
+ */
+function isNamedNumber(context: Context, numberStart: number, numberEnd: number, after: After, hasCurrency: boolean, hasQualifier: boolean): boolean {
   if (hasCurrency || hasQualifier || after.kind || after.scale !== 1) return false
+  const { tokens, text } = context
   const index = context.tokenStarting.get(numberStart)!
-  const previous = context.tokens[index - 1]
-  if (!previous || numberStart - previous.end !== 1) return false
-  if (!previous.isWord && previous.folded !== '&') return false
-  if (!previous.isWord) return false
-  const written = context.text.slice(previous.start, previous.end)
+  const previous = tokens[index - 1]
+  if (!previous?.isWord || numberStart - previous.end !== 1) return false
+  const written = text.slice(previous.start, previous.end)
   if (!/^\p{Lu}/u.test(written)) return false
   if (context.sentenceStarts.has(previous.start)) return false
-  if (after.noun && (PERSON_NOUNS.has(after.noun) || looksPlural(after.noun))) return false
+  if (after.noun && PERSON_NOUNS.has(after.noun)) return false
+  const isAcronymOrLetter = written === written.toUpperCase()
+  const next = tokens[context.tokenEnding.get(numberEnd)! + 1]
+  const nextWritten = next?.isWord && next.start - numberEnd === 1 ? text.slice(next.start, next.end) : ''
+  if (!isAcronymOrLetter && /^\p{Lu}\p{Ll}/u.test(nextWritten) && looksPlural(next!.folded)) return false
   return true
 }
 
@@ -495,7 +502,7 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
     const yearWordBefore = wordsBefore(context, firstOfPhrase, 1)[0]
     if (!countsPeople || (yearWordBefore && ['the', 'in', 'of', 'since', 'from', 'until', 'by', 'en', 'de', 'im', 'seit'].includes(yearWordBefore))) return null
   }
-  if (isNamedNumber(context, start, after, currency !== null, qualifier !== null)) return null
+  if (isNamedNumber(context, start, end, after, currency !== null, qualifier !== null)) return null
   // A small number standing alone in a capitalised run ("Chapter Two 3") or at a line's start with nothing after reads as a label.
   let signed = value
   const sign = text[(currency ? tokens[currency.first]!.start : start) - 1]

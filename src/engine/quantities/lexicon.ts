@@ -235,7 +235,8 @@ export const VAGUE_AMOUNTS: ReadonlyMap<string, number> = new Map([
 export const PERSON_NOUNS = new Set([
   'people', 'persons', 'person', 'deaths', 'dead', 'death', 'victims', 'lives', 'fatalities', 'individuals', 'patients',
   'civilians', 'protesters', 'protestors', 'demonstrators', 'children', 'women', 'men', 'iranians', 'citizens',
-  'residents', 'inhabitants', 'killed', 'casualties', 'bodies', 'personnes', 'morts', 'deces', 'victimes', 'menschen',
+  'residents', 'inhabitants', 'killed', 'casualties', 'bodies', 'electors', 'voters', 'members', 'workers', 'employees',
+  'soldiers', 'troops', 'students', 'refugees', 'migrants', 'delegates', 'lawmakers', 'officers', 'prisoners', 'detainees', 'personnes', 'morts', 'deces', 'victimes', 'menschen',
   'tote', 'todesfalle', 'opfer', 'personas', 'muertos', 'muertes', 'fallecidos', 'victimas',
 ])
 
