@@ -33,6 +33,8 @@ const NON_QUANTITY_SHAPES: RegExp[] = [
   /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, // 10/11/2020, 11.11.2020
   /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi, // 6.30 p.m., 14h30 Uhr
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // 1:54
+  /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, // live-blog timestamps at a line's start: "17.00 We are going…"
+  /\b\d{1,2}\s?o['’]clock\b/gi, // 6 o'clock
   /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g, // phone numbers (North American shape)
   /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, // international phone numbers
   /\b\d{3}-\d{4}\b/g, // local phone numbers (555-0100)
@@ -359,6 +361,14 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     }
     return after
   }
+  // "195 F", "20 C": a lone capital F or C after a number is a temperature.
+  const writtenWord = text.slice(word.start, word.end)
+  if ((writtenWord === 'F' || writtenWord === 'C') && !isLetter(text[word.end])) {
+    after.unit = writtenWord === 'F' ? '°F' : '°C'
+    after.kind = 'measurement'
+    after.end = word.end
+    return after
+  }
   const measured = MEASUREMENT_UNITS.get(folded)
   if (measured && (folded.length > 2 || word.start - after.end <= 1) && !(folded === 'in' || folded === 'm' || folded === 'g' || folded === 'l' || folded === 'v' || folded === 'w' || folded === 'p' || folded === 'x' && word.start !== after.end)) {
     after.unit = measured
@@ -443,8 +453,8 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   const index = context.tokenStarting.get(numberStart)
   if (index === undefined) return 'name'
   if (previousChar === '#' || previousChar === '@' || previousChar === '_' || previousChar === '/') return 'name'
-  // "COVID-19", "F-16"; a digit before the hyphen makes a range ("1,500-2,000") instead.
-  if ((previousChar === '-' || previousChar === '\u2011') && isLetter(beforeThat)) return 'name'
+  // "COVID-19", "F-16", "A320-200"; a plain number before the hyphen makes a range ("1,500-2,000") instead.
+  if ((previousChar === '-' || previousChar === '\u2011') && (isLetter(beforeThat) || /\p{L}\d+$/u.test(text.slice(Math.max(0, numberStart - 12), numberStart - 1)))) return 'name'
   if (previousChar === ':' && isDigit(beforeThat)) return 'name'
   // Walk back over "." and "," to the previous word: "Nov. 14", "October 24,".
   let i = index - 1
@@ -508,6 +518,9 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
   const sign = text[(currency ? tokens[currency.first]!.start : start) - 1]
   if ((sign === '-' || sign === '−' || sign === '+') && !isLetter(text[(currency ? tokens[currency.first]!.start : start) - 2]) && !isDigit(text[(currency ? tokens[currency.first]!.start : start) - 2])) {
     if (sign !== '+') signed = -value
+  } else if (/^(minus|moins)$/.test(wordsBefore(context, firstOfPhrase, 1)[0] ?? '')) {
+    // "minus 80 degrees"
+    signed = -value
   }
   let unit = after.unit
   let kind: QuantityKind = after.kind ?? 'count'
