@@ -223,7 +223,10 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     const suffix = glued.folded
     if (/^(st|nd|rd|th|er|e|eme|re|o|a|te|ten|ter|ste|sten)$/.test(suffix)) return 'name'
     if (suffix === 's') return 'name'
-    if (SCALES.has(suffix) && (GLUED_ONLY_SCALES.has(suffix) || SCALES.get(suffix)! >= 1e3) && (hasCurrency || suffix !== 'm' || false)) {
+    // "4G", "5G", "3D": a single capital letter glued to a number names a generation or format.
+    const gluedWritten = text.slice(glued.start, glued.end)
+    if (/^\p{Lu}$/u.test(gluedWritten) && gluedWritten !== 'K' && gluedWritten !== 'M' && gluedWritten !== 'B') return 'name'
+    if (SCALES.has(suffix) && (GLUED_ONLY_SCALES.has(suffix) || SCALES.get(suffix)! >= 1e3) && (hasCurrency || suffix !== 'm')) {
       after.scale = SCALES.get(suffix)!
     } else if (GLUED_UNITS.has(suffix)) {
       const unit = MEASUREMENT_UNITS.get(suffix) ?? suffix
@@ -241,6 +244,8 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
       return 'name'
     }
     after.end = glued.end
+    // "10km", "256MB": the glued unit is the unit; only a scale ("2bn") may still be followed by a currency or noun.
+    if (after.kind !== null) return after
     index++
   } else if (glued && glued.start === numberEnd && (glued.folded === 'º' || glued.folded === 'ª')) {
     return 'name'
