@@ -79,7 +79,35 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
     if (previous && previous.end > quantity.start) continue
     found.push(quantity)
   }
-  return linkRanges(text, mergeWithWordQuantities(found, findWordQuantities(context, links)))
+  return withoutLabels(text, linkRanges(text, mergeWithWordQuantities(found, findWordQuantities(context, links))))
+}
+
+/**
+ * Page furniture that reads as numbers: a paragraph that is nothing but a bare number (pagination "1 2 3 4 5",
+ * slide counters) and "1 of 24" with two bare numbers. A bare number is one with no unit, qualifier or currency.
+ */
+function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
+  const bare = (quantity: Quantity) => quantity.unit === null && quantity.qualifier === null && quantity.start === quantity.numberStart && quantity.end === quantity.numberEnd
+  const dropped = new Set<Quantity>()
+  for (const quantity of quantities) {
+    if (!bare(quantity)) continue
+    // Cheap test first: a number alone in its paragraph has only white space (or nothing) right beside it.
+    if (/\S/.test(text[quantity.start - 1] ?? '') || /\S/.test(text[quantity.end] ?? '')) continue
+    const before = text.slice(0, quantity.start)
+    const after = text.slice(quantity.end)
+    const paragraphStart = /\n[^\S\n]*\n[^\n]*$/.test(before) ? before.search(/\n[^\S\n]*\n(?![\s\S]*\n[^\S\n]*\n)/) : 0
+    const nextBreak = after.search(/\n[^\S\n]*\n/)
+    const paragraph = text.slice(paragraphStart, nextBreak < 0 ? text.length : quantity.end + nextBreak)
+    if (paragraph.trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
+  }
+  for (let i = 0; i + 1 < quantities.length; i++) {
+    const [first, second] = [quantities[i]!, quantities[i + 1]!]
+    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) {
+      dropped.add(first)
+      dropped.add(second)
+    }
+  }
+  return dropped.size > 0 ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
 }
 
 const RANGE_JOINS = /^\s*(?:[-–—]|to|and|through|à|au|bis|a|y|et|und)\s*$/i
