@@ -1,0 +1,174 @@
+/**
+ * Section 1: engine throughput on the corpus text, side by side with compromise, Microsoft Recognizers-Text (English
+ * number model) and a bare digit regex (the floor), in one process with interleaved trials.
+ */
+import nlp from 'compromise'
+import { NumberRecognizer, Culture } from '@microsoft/recognizers-text-number'
+import type { BenchCorpus } from './corpus.ts'
+import type { Scanner } from './engine.ts'
+import { engineScan, regexFloor } from './quick-ratio.ts'
+import { interleaveParts, type ContestResult } from './stats.ts'
+
+export interface ScanItem { text: string; lang: string; date: string | undefined }
+
+export interface ThroughputResult {
+  corpus: { source: string; fallback: boolean; pages: number; blocks: number; chars: number; utf8Bytes: number }
+  /** Per-page sample size for the slow libraries: every k-th block of the page, about this many UTF-8 bytes. */
+  subsetBytesPerPage: number
+  subset: { blocks: number; utf8Bytes: number }
+  full: ContestResult[]
+  subsetResults: ContestResult[]
+  findings: { organisations: number; quantities: number; claims: number } | null
+  ratios: {
+    engineOverCompromise: number | null
+    engineOverRecognizers: number | null
+    regexOverEngine: number | null
+  }
+  notes: string[]
+}
+
+/** Items grouped by page, for page-by-page alternation. */
+function byPage(items: readonly ScanItem[], pageOf: readonly number[]): ScanItem[][] {
+  const pages: ScanItem[][] = []
+  items.forEach((item, i) => (pages[pageOf[i]!] ??= []).push(item))
+  return pages.filter((p) => p && p.length > 0)
+}
+
+export function corpusItems(corpus: BenchCorpus): ScanItem[] {
+  return corpus.pages.flatMap((page) => page.blocks.map((text) => ({ text, lang: page.lang, date: page.date })))
+}
+
+/**
+ * About `bytesPerPage` of each page's text as a systematic sample of whole blocks (every k-th block, k chosen from the
+ * page's size), so the sample has the page's mix of headlines, navigation and long paragraphs rather than only its top.
+ */
+function sampleIndices(blocks: readonly string[], bytesPerPage: number): number[] {
+  const total = blocks.reduce((sum, b) => sum + Buffer.byteLength(b, 'utf8'), 0)
+  const stride = Math.max(1, Math.floor(total / bytesPerPage))
+  const picked: number[] = []
+  let bytes = 0
+  for (let offset = 0; offset < stride && bytes < bytesPerPage; offset++) {
+    for (let i = offset; i < blocks.length && bytes < bytesPerPage; i += stride) {
+      picked.push(i)
+      bytes += Buffer.byteLength(blocks[i]!, 'utf8')
+    }
+  }
+  return picked.sort((a, b) => a - b)
+}
+
+/** For each item of `subsetItems`, the index of its page. */
+function subsetPageIndex(corpus: BenchCorpus, bytesPerPage: number): number[] {
+  return corpus.pages.flatMap((page, index) => sampleIndices(page.blocks, bytesPerPage).map(() => index))
+}
+
+export function subsetItems(corpus: BenchCorpus, bytesPerPage: number): ScanItem[] {
+  return corpus.pages.flatMap((page) => sampleIndices(page.blocks, bytesPerPage).map((i) => ({ text: page.blocks[i]!, lang: page.lang, date: page.date })))
+}
+
+function bytesOf(items: readonly ScanItem[]): number {
+  return items.reduce((sum, item) => sum + Buffer.byteLength(item.text, 'utf8'), 0)
+}
+
+export function runThroughput(
+  corpus: BenchCorpus,
+  scanner: Scanner | null,
+  options: { fullTrials: number; fullBudgetMs: number; subsetTrials: number; subsetBytesPerPage: number; log: (line: string) => void },
+): ThroughputResult {
+  const notes: string[] = []
+  const all = corpusItems(corpus)
+  const allBytes = bytesOf(all)
+  const subset = subsetItems(corpus, options.subsetBytesPerPage)
+  const subsetTexts = subset.map((i) => i.text)
+  const subsetBytes = bytesOf(subset)
+  if (!scanner) notes.push('engine missing: only the reference libraries were measured')
+
+  const allPages = corpus.pages.map((page) => page.blocks.map((text) => ({ text, lang: page.lang, date: page.date }))).filter((p) => p.length > 0)
+  const subsetPages = byPage(subset, subsetPageIndex(corpus, options.subsetBytesPerPage))
+
+  // Full corpus: engine vs the regex floor, alternating page by page. The regex pass over a page is tiny, so it is
+  // repeated within its part to rise above the timer's resolution.
+  const REGEX_REPEAT = 10
+  options.log(`  full corpus: ${(allBytes / 1e6).toFixed(2)} MB of UTF-8 text in ${all.length} blocks, interleaved trials (≤ ${options.fullTrials}, ~${options.fullBudgetMs / 1000} s)`)
+  const full = interleaveParts(
+    [
+      ...(scanner ? [{ name: 'engine', bytes: allBytes, parts: allPages.map((items) => () => engineScan(scanner, items)) }] : []),
+      {
+        name: 'regex floor',
+        bytes: allBytes * REGEX_REPEAT,
+        parts: allPages.map((items) => {
+          const texts = items.map((i) => i.text)
+          return () => { let n = 0; for (let r = 0; r < REGEX_REPEAT; r++) n += regexFloor(texts); return n }
+        }),
+      },
+    ],
+    { trials: options.fullTrials, warmups: 2, budgetMs: options.fullBudgetMs, minTrials: 5 },
+  )
+
+  // Subset: everyone on the same text, the slow libraries included, alternating page by page.
+  const model = new NumberRecognizer(Culture.English).getNumberModel()
+  const compromise = (texts: readonly string[]) => {
+    let n = 0
+    for (const text of texts) {
+      const doc = nlp(text)
+      n += doc.numbers().json().length + doc.organizations().json().length
+    }
+    return n
+  }
+  const recognizers = (texts: readonly string[]) => {
+    let n = 0
+    for (const text of texts) n += model.parse(text).length
+    return n
+  }
+  // Warm the slow libraries' JIT on a slice, not on the whole subset (a whole pass costs seconds).
+  const warm = subsetTexts.slice(0, 150)
+  compromise(warm)
+  recognizers(warm)
+  if (scanner) engineScan(scanner, subset)
+  regexFloor(subsetTexts)
+  options.log(`  subset: ~${options.subsetBytesPerPage / 1000} kB of each page (every k-th block) = ${(subsetBytes / 1e3).toFixed(0)} kB in ${subset.length} blocks, ${options.subsetTrials} interleaved trials`)
+  const textsOf = (items: ScanItem[]) => items.map((i) => i.text)
+  const subsetResults = interleaveParts(
+    [
+      ...(scanner ? [{ name: 'engine', bytes: subsetBytes, parts: subsetPages.map((items) => () => engineScan(scanner, items)) }] : []),
+      { name: 'compromise', bytes: subsetBytes, parts: subsetPages.map((items) => { const t = textsOf(items); return () => compromise(t) }) },
+      { name: 'recognizers-text', bytes: subsetBytes, parts: subsetPages.map((items) => { const t = textsOf(items); return () => recognizers(t) }) },
+      { name: 'regex floor', bytes: subsetBytes, parts: subsetPages.map((items) => { const t = textsOf(items); return () => regexFloor(t) }) },
+    ],
+    { trials: options.subsetTrials, warmups: 0, onRound: (round, rounds) => options.log(`    subset round ${round + 1}/${rounds} done`) },
+  )
+
+  let findings: ThroughputResult['findings'] = null
+  if (scanner) {
+    findings = { organisations: 0, quantities: 0, claims: 0 }
+    for (const item of all) {
+      for (const f of scanner.scan(item.text, { lang: item.lang, date: item.date })) {
+        if (f.kind === 'organisation') findings.organisations++
+        else {
+          findings.quantities++
+          if (f.claim) findings.claims++
+        }
+      }
+    }
+  }
+  const get = (list: ContestResult[], name: string) => list.find((r) => r.name === name)?.mbPerSec ?? null
+  const engineSub = get(subsetResults, 'engine')
+  const engineFull = get(full, 'engine')
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null)
+  if (corpus.fallback) notes.push(`corpus: ${corpus.source}`)
+  notes.push('MB/s = 10^6 bytes of the blocks\' text encoded as UTF-8, per second; each block scanned separately, as the content script sends them; contestants alternate page by page')
+  notes.push(`compromise and recognizers-text ran on a subset (~${options.subsetBytesPerPage / 1000} kB of each page: every k-th block, so long paragraphs and short headlines in the page's own mix); engine and regex ran on the same subset, and the ratios against the slow libraries use it`)
+  return {
+    corpus: { source: corpus.source, fallback: corpus.fallback, pages: corpus.pages.length, blocks: all.length, chars: all.reduce((s, i) => s + i.text.length, 0), utf8Bytes: allBytes },
+    subsetBytesPerPage: options.subsetBytesPerPage,
+    subset: { blocks: subset.length, utf8Bytes: subsetBytes },
+    full,
+    subsetResults,
+    findings,
+    ratios: {
+      engineOverCompromise: ratio(engineSub, get(subsetResults, 'compromise')),
+      engineOverRecognizers: ratio(engineSub, get(subsetResults, 'recognizers-text')),
+      regexOverEngine: ratio(get(full, 'regex floor'), engineFull),
+    },
+    notes,
+  }
+}
