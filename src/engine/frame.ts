@@ -54,7 +54,13 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 
 const ATTRIBUTION_LEADS = ['according to', 'selon', 'd\'apres', 'laut', 'nach angaben', 'segun', 'de acuerdo con', 'citing', 'per']
 
-const ATTRIBUTION_FIRST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead.split(' ')[0]!))
+/** Attribution leads as folded words, by their first word: one map probe per token finds the candidates. */
+const LEADS_BY_FIRST_WORD = new Map<string, string[][]>()
+for (const lead of ATTRIBUTION_LEADS) {
+  const keys = phraseKeys(lead)
+  LEADS_BY_FIRST_WORD.set(keys[0]!, [...(LEADS_BY_FIRST_WORD.get(keys[0]!) ?? []), keys])
+}
+const ATTRIBUTION_FIRST_WORDS: ReadonlySet<string> = new Set(LEADS_BY_FIRST_WORD.keys())
 
 const FIGURE_NOUNS = new Set(['figures', 'figure', 'estimate', 'estimates', 'data', 'count', 'tally', 'numbers', 'statistics', 'toll'])
 
@@ -71,10 +77,11 @@ export function findAttribution(text: string, sentence: Span, inSentence: readon
   const orgs = organisations.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end)
   if (orgs.length === 0 && !inSentence.some((token) => ATTRIBUTION_FIRST_WORDS.has(token.folded))) return null
   for (let i = 0; i < inSentence.length; i++) {
-    for (const lead of ATTRIBUTION_LEADS) {
-      const keys = lead.split(' ')
+    const leads = LEADS_BY_FIRST_WORD.get(inSentence[i]!.folded)
+    if (!leads) continue
+    for (const keys of leads) {
       if (!keys.every((key, k) => inSentence[i + k]?.folded === key)) continue
-      if (lead === 'per' && !orgs.some((org) => org.start === inSentence[i + 1]?.start)) continue
+      if (keys.length === 1 && keys[0] === 'per' && !orgs.some((org) => org.start === inSentence[i + 1]?.start)) continue
       const from = inSentence[i]!.start
       const named = orgs.find((org) => org.start > from)
       const end = named ? trailingAcronymEnd(text, named.end, orgs) : clauseEnd(text, from, sentence.end)
@@ -82,7 +89,8 @@ export function findAttribution(text: string, sentence: Span, inSentence: readon
     }
   }
   for (const org of orgs) {
-    const after = inSentence.filter((token) => token.start >= org.end).slice(0, 6)
+    const next = inSentence.findIndex((token) => token.start >= org.end)
+    const after = next < 0 ? [] : inSentence.slice(next, next + 6)
     const wordsAfter = after.filter((token) => token.isWord).map((token) => token.folded)
     // "NCRI said", "the NCRI (Iran's opposition) reported", "NCRI's figures".
     const verbAt = wordsAfter.slice(0, 3).findIndex((word) => REPORTING_VERBS.has(word))

@@ -104,3 +104,14 @@ describe('counted nouns', () => {
     expect(finding.frame.metricId).toBe('covid19-deaths')
   })
 })
+
+describe('attribution in other languages', () => {
+  it.each([
+    ["Plus de 148 600 personnes sont mortes, d'après le NCRI.", 'fr'],
+    ['Más de 148.600 personas murieron, según el NCRI.', 'es'],
+    ['Mehr als 148.600 Menschen starben, laut NCRI.', 'de'],
+  ])('%s', (text, lang) => {
+    const finding = scanner.scan(text, { lang, date: '2020-11-11' }).find((candidate): candidate is QuantityFinding => candidate.kind === 'quantity')!
+    expect(finding.attribution).toBe('ncri')
+  })
+})
