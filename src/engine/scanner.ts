@@ -5,7 +5,7 @@ import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttri
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { AnchorSet } from './anchors.ts'
-import { languageOf } from './quantities/lexicon.ts'
+import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
 import { asciiDigits } from './quantities/numerals.ts'
 import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, tokenRanges, type Span, type Token } from './text.ts'
 
@@ -116,7 +116,9 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
-      stated = explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate)
+      // Only a sentence naming a month or writing an ISO date can state one.
+      const mayStateDate = context.tokens.slice(from, to).some((token) => MONTH_NUMBERS.has(token.folded) || token.folded === '-')
+      stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
     // A page reports counts as of the day before it is published; with no page date, today stands in.
