@@ -51,6 +51,8 @@ function listJson(dir: string): string[] {
   const out: string[] = []
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue
+    // knowledge/packs/ holds example knowledge packs (the pack format, imported by users), not bundled knowledge.
+    if (dir === K && name === 'packs') continue
     const path = join(dir, name)
     if (statSync(path).isDirectory()) out.push(...listJson(path))
     else if (name.endsWith('.json')) out.push(path)

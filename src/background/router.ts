@@ -69,16 +69,36 @@ export function createRouter(deps: RouterDeps): Router {
 }
 
 function createHandlers(deps: RouterDeps): Handlers {
-  // The figures and their index, built on the first organisation card of each knowledge (a pack change makes a new one).
-  const figureData = new WeakMap<Knowledge, { figures: Figure[]; index: FigureIndex }>()
+  // Claims by claimant, read once per knowledge (a pack change makes a new one) on the first organisation card; the
+  // figure index only once an organisation with claims is shown. Most cards cost a map lookup.
+  interface FigureData {
+    claims: Map<string, Figure[]>
+    figures: Figure[]
+    index: FigureIndex | null
+  }
+  const figureData = new WeakMap<Knowledge, FigureData>()
   const trackRecordOf = (id: string, scanner: Scanner, context: CardContext): TrackRecordRow[] => {
     const { knowledge } = scanner
     let data = figureData.get(knowledge)
     if (!data) {
-      data = { figures: allFigures(knowledge), index: new FigureIndex(knowledge) }
+      const figures = allFigures(knowledge)
+      const claims = new Map<string, Figure[]>()
+      for (const figure of figures) {
+        if (figure.kind !== 'claim' || !figure.claimant) continue
+        const list = claims.get(figure.claimant)
+        if (list) list.push(figure)
+        else claims.set(figure.claimant, [figure])
+      }
+      data = { claims, figures, index: null }
       figureData.set(knowledge, data)
     }
-    return trackRecord(id, { figures: data.figures, metrics: knowledge.metrics }, data.index, context)
+    const claims = data.claims.get(id)
+    if (!claims) return []
+    if (!data.index) {
+      const { compactFigures: _stored, ...plain } = knowledge
+      data.index = new FigureIndex({ ...plain, figures: data.figures })
+    }
+    return trackRecord(id, { figures: claims, metrics: knowledge.metrics }, data.index, context)
   }
   const cardContext = (scanner: Scanner): CardContext => {
     const places = new Map(scanner.knowledge.places.map((place) => [place.id, place.name]))

@@ -2,6 +2,7 @@ import type { FactCard, OrganisationCard } from '../../engine/cards.ts'
 import { formatDate } from '../format.ts'
 import { ExternalLink } from './ExternalLink.tsx'
 import { SourceList } from './SourceList.tsx'
+import { TrackRecord } from './TrackRecord.tsx'
 
 /** "Since 2012", "1997 – 2012 (ended)", "Until 2012 (no longer the case)": a past state never reads as current. */
 export function factWhen(fact: FactCard, lang: string | null): string {
@@ -41,6 +42,7 @@ export function OrganisationCardView({ card, lang, titleId }: { card: Organisati
           </ul>
         </section>
       ) : null}
+      <TrackRecord organisation={card.name} rows={card.trackRecord ?? []} lang={lang} />
       {card.related.length > 0 ? (
         <p class="related">
           Related:{' '}
