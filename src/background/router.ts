@@ -124,7 +124,14 @@ function createHandlers(deps: RouterDeps): Handlers {
         const organisation = await deps.knowledge.organisation(target.id)
         if (!organisation) return failure(`detail: no organisation ${target.id}`)
         const context = cardContext(scanner)
-        return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, trackRecordOf(organisation.id, scanner, context)) } }
+        const own = trackRecordOf(organisation.id, scanner, context)
+        if (own.length > 0 || !organisation.related) return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, own) } }
+        // An organisation that publishes through a related one (the NCRI and the MEK) shows that one's record, named.
+        for (const { id } of organisation.related) {
+          const rows = trackRecordOf(id, scanner, context)
+          if (rows.length > 0) return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, rows, context.organisationName(id) ?? id) } }
+        }
+        return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context) } }
       }
       const options = { ...(target.lang ? { lang: target.lang } : {}), ...(target.date ? { date: target.date } : {}) }
       const finding = scanner

@@ -59,6 +59,8 @@ export interface OrganisationCard {
   pack: string | null
   /** The organisation's own published figures beside independent ones ("Its figures next to others"); often empty. */
   trackRecord: TrackRecordRow[]
+  /** When the track record is a related organisation's (the NCRI's card shows the MEK's claims), its name. */
+  trackRecordOf?: string
 }
 
 export interface AlternativeCard {
@@ -145,7 +147,7 @@ export interface CardContext {
   today: string
 }
 
-export function organisationCard(org: Organisation, context: CardContext, trackRecord: TrackRecordRow[] = []): OrganisationCard {
+export function organisationCard(org: Organisation, context: CardContext, trackRecord: TrackRecordRow[] = [], trackRecordOf?: string): OrganisationCard {
   const sources: SourceCard[] = []
   const seen = new Set<string>()
   const collect = (list: Source[]): SourceCard[] => {
@@ -201,6 +203,7 @@ export function organisationCard(org: Organisation, context: CardContext, trackR
     credit,
     pack: org.pack ?? null,
     trackRecord,
+    ...(trackRecordOf ? { trackRecordOf } : {}),
   }
 }
 

@@ -111,5 +111,10 @@ describe('track record (bundled knowledge)', () => {
     const who = await router({ type: 'detail', target: { kind: 'organisation', id: 'who' } }, sender)
     if (!who.ok || !('detail' in who) || who.detail.kind !== 'organisation') throw new Error('expected an organisation card')
     expect(who.detail.card.trackRecord).toEqual([])
+    // The NCRI publishes the MEK's figures: its card shows that record, named as the related organisation's.
+    const ncri = await router({ type: 'detail', target: { kind: 'organisation', id: 'ncri' } }, sender)
+    if (!ncri.ok || !('detail' in ncri) || ncri.detail.kind !== 'organisation') throw new Error('expected an organisation card')
+    expect(ncri.detail.card.trackRecord).toEqual(rows)
+    expect(ncri.detail.card.trackRecordOf).toBe("People's Mojahedin Organization of Iran")
   }, 60_000)
 })

@@ -42,7 +42,7 @@ export function OrganisationCardView({ card, lang, titleId }: { card: Organisati
           </ul>
         </section>
       ) : null}
-      <TrackRecord organisation={card.name} rows={card.trackRecord ?? []} lang={lang} />
+      <TrackRecord organisation={card.trackRecordOf ?? card.name} rows={card.trackRecord ?? []} lang={lang} related={Boolean(card.trackRecordOf)} />
       {card.related.length > 0 ? (
         <p class="related">
           Related:{' '}

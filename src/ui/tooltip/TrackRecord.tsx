@@ -309,12 +309,13 @@ export function TrackRecordTable({ group, lang }: { group: TrackRecordGroup; lan
 }
 
 /** The section on an organisation card; nothing when the organisation has published no figures the knowledge holds. */
-export function TrackRecord({ organisation, rows, lang }: { organisation: string; rows: TrackRecordRow[]; lang: string | null }) {
+export function TrackRecord({ organisation, rows, lang, related = false }: { organisation: string; rows: TrackRecordRow[]; lang: string | null; related?: boolean }) {
   if (rows.length === 0) return null
   const groups = groupTrackRecord(rows)
+  const heading = related ? `Figures published with ${organisation}, next to others` : 'Its figures next to others'
   return (
-    <section class="track-record" data-testid="track-record" aria-label="Its figures next to others">
-      <h3>Its figures next to others</h3>
+    <section class="track-record" data-testid="track-record" aria-label={heading}>
+      <h3>{heading}</h3>
       {groups.map((group) => (
         <div class="tr-group" data-testid="track-record-group">
           <p class="tr-title">
