@@ -40,11 +40,10 @@ function nodeBuild(): UserConfig {
 export default defineConfig(({ mode }) => {
   if (mode === 'node') return nodeBuild()
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome'
+  // Vitest loads this config in mode "test": crx() would then empty dist/chrome under the e2e tests that load it.
+  const extension = mode === 'test' ? [] : [crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/main.tsx'] } })]
   return {
-    plugins: [
-      preact(),
-      crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/main.tsx'] } }),
-    ],
+    plugins: [preact(), ...extension],
     build: { outDir: `dist/${browser}`, emptyOutDir: true, target: 'es2022', sourcemap: false },
     test: {
       projects: [

@@ -1,8 +1,8 @@
 /**
  * Highlights through the CSS Custom Highlight API: one `Highlight` per kind (`context-lens-organisation`,
- * `context-lens-quantity`) plus `context-lens-focus` for the keyboard focus ring. Their `::highlight()` rules go in
- * one `<style>` appended to the document head, because a rule must live in the same tree scope as the text it paints.
- * No page node is wrapped or given an attribute.
+ * `context-lens-quantity`) plus `context-lens-focus` for the keyboard focus ring. Their `::highlight()` rules must
+ * live in the same tree scope as the text they paint, so they go in a constructed style sheet adopted by the document:
+ * no element is added to the page, no page node is wrapped or given an attribute.
  */
 
 export type HighlightKind = 'organisation' | 'quantity'
@@ -36,16 +36,20 @@ export function highlightsSupported(): boolean {
 export class Highlights {
   private readonly sets: Record<HighlightKind, Highlight>
   private readonly focus: Highlight
-  private readonly style: HTMLStyleElement
+  private readonly sheet: CSSStyleSheet
+  private readonly document: Document
   private enabled: Record<HighlightKind, boolean> = { organisation: true, quantity: true }
 
   constructor(document: Document) {
     this.sets = { organisation: new Highlight(), quantity: new Highlight() }
     this.focus = new Highlight()
     this.focus.priority = 1
-    this.style = document.createElement('style')
-    this.style.textContent = HIGHLIGHT_CSS
-    ;(document.head ?? document.documentElement).append(this.style)
+    this.document = document
+    // A constructed sheet from the page's own realm: the document only accepts sheets made by its window.
+    const PageSheet = (document.defaultView?.CSSStyleSheet ?? CSSStyleSheet) as typeof CSSStyleSheet
+    this.sheet = new PageSheet()
+    this.sheet.replaceSync(HIGHLIGHT_CSS)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet]
     CSS.highlights.set(HIGHLIGHT_NAMES.focus, this.focus)
     this.register()
   }
@@ -74,7 +78,7 @@ export class Highlights {
     return this.enabled[kind]
   }
 
-  /** Removes every highlight and the style element. */
+  /** Removes every highlight and our style sheet. */
   destroy(): void {
     for (const name of Object.values(HIGHLIGHT_NAMES)) {
       // Only delete the registrations that are ours (a page could, in theory, have replaced them).
@@ -84,7 +88,7 @@ export class Highlights {
     this.sets.organisation.clear()
     this.sets.quantity.clear()
     this.focus.clear()
-    this.style.remove()
+    this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet)
   }
 
   private register(): void {

@@ -79,8 +79,14 @@ describe('content controller', () => {
     await new Promise((resolve) => setTimeout(resolve, 600))
     expect(sent.length).toBe(calls)
 
-    // Switching off removes every highlight and our element.
+    // The ::highlight() rules live in an adopted style sheet: no element was added to the page's head.
+    expect(document.querySelector('style')).toBeNull()
+    // (happy-dom drops ::highlight() rules when it parses them, so the sheet itself is what the test can see.)
+    expect(document.adoptedStyleSheets).toHaveLength(1)
+
+    // Switching off removes every highlight, our element and our style sheet.
     controller.destroy()
+    expect(document.adoptedStyleSheets).toHaveLength(0)
     for (const name of Object.values(HIGHLIGHT_NAMES)) expect(CSS.highlights.has(name)).toBe(false)
     expect(document.querySelector('context-lens-root')).toBeNull()
     expect(document.querySelector('style')).toBeNull()
