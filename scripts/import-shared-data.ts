@@ -200,7 +200,7 @@ function displayCountry(jhu: string): string {
 
 const OFFICIAL_LABEL = 'Official count'
 /** Keep every n-th weekly row of the official series (1 = every Monday); Iran has its daily series instead. */
-const OFFICIAL_STEP = Number(process.env.OFFICIAL_STEP ?? 4)
+const OFFICIAL_STEP = Number(process.env.OFFICIAL_STEP ?? 1)
 
 function importFigures(places: Set<string>): Record<string, Figure[]> {
   const out: Record<string, Figure[]> = {}

@@ -35,8 +35,8 @@ export class FigureIndex {
 
   /**
    * Figures comparable with a claim of `value` at `date`. Daily official counts are announced a day late, so a claim
-   * is set beside the count for its date and the day before; for other series the nearest figure within the metric's
-   * window counts, the earlier one winning a tie.
+   * is set beside the count for its date and the day before; a less frequent official series gives its latest count
+   * on or before the date; other series the nearest figure within the metric's window, the earlier one on a tie.
    */
   alternatives(metric: Metric, place: string, date: string, value: number): Alternative[] {
     const series = this.series.get(`${metric.id}\u0000${place}`) ?? []
@@ -51,7 +51,8 @@ export class FigureIndex {
           continue
         }
       }
-      // Otherwise the nearest figure within the window: binary search for the first figure on or after the day.
+      // Otherwise the nearest figure within the window (for an official count, the latest one already published by
+      // the claim's date if there is one): binary search for the first figure on or after the day.
       let low = 0
       let high = days.length
       while (low < high) {
@@ -60,7 +61,8 @@ export class FigureIndex {
         else high = middle
       }
       let best = -1
-      for (const candidate of [low - 1, low]) {
+      const candidates = figures[0]!.kind === 'official' && low > 0 && day - days[low - 1]! <= metric.windowDays ? [low - 1] : [low - 1, low]
+      for (const candidate of candidates) {
         if (candidate < 0 || candidate >= days.length) continue
         const distance = Math.abs(days[candidate]! - day)
         if (distance <= metric.windowDays && (best < 0 || distance < Math.abs(days[best]! - day))) best = candidate

@@ -88,6 +88,13 @@ export function findAttribution(text: string, sentence: Span, inSentence: readon
       return { text: text.slice(from, end).trim(), entityId: named?.organisation.id ?? null }
     }
   }
+  // "The NCRI, whose largest member is the PMOI (MEK), said…": the subject opening the sentence and set off by a comma
+  // is the speaker, not the organisation named inside its aside.
+  const subject = orgs[0]
+  if (subject && inSentence.slice(0, 4).some((token) => token.start === subject.start) && text.slice(subject.end, subject.end + 2).trim().startsWith(',')) {
+    const verb = inSentence.find((token) => token.start > subject.end && REPORTING_VERBS.has(token.folded))
+    if (verb && !/[.;:]/.test(text.slice(subject.end, verb.start))) return { text: `${text.slice(subject.start, subject.end)} … ${text.slice(verb.start, verb.end)}`, entityId: subject.organisation.id }
+  }
   for (const org of orgs) {
     const next = inSentence.findIndex((token) => token.start >= org.end)
     const after = next < 0 ? [] : inSentence.slice(next, next + 6)

@@ -196,14 +196,19 @@ function firstNamed(context: { text: string; mentions: readonly OrganisationMent
   return mention ? { text: context.text.slice(mention.start, mention.end), entityId: mention.organisation.id } : null
 }
 
-/** The place named closest to the number in its sentence, else the last one named in the sentence before. */
+/**
+ * The place a number belongs to: the last one named before it in its sentence ("Mexico's count stood at 95,225, while
+ * the United Kingdom…"), else the first one named after it, else the last one named in the sentence before.
+ */
 function nearestPlace(mentions: readonly PlaceMention[], sentence: Span, windowStart: number, at: number): Place | null {
   let best: PlaceMention | null = null
   for (const mention of mentions) {
-    if (mention.start < sentence.start || mention.end > sentence.end) continue
-    if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention
+    if (mention.start < sentence.start || mention.end > at) continue
+    best = mention
   }
   if (best) return best.place
+  const after = mentions.find((mention) => mention.start >= at && mention.end <= sentence.end)
+  if (after) return after.place
   for (const mention of mentions) {
     if (mention.start >= windowStart && mention.end <= sentence.start) best = mention
   }

@@ -13,6 +13,7 @@ describe('attribution', () => {
     ['The NCRI said 148,600 people had died of the coronavirus.', 'ncri', 'NCRI said'],
     ['The PMOI estimated that 150,000 people had died.', 'pmoi', 'PMOI estimated'],
     ["The NCRI's figures put deaths at 148,600.", 'ncri', "NCRI's figures"],
+    ['The NCRI, whose largest member is the PMOI (MEK), said that more than 148,600 people had died.', 'ncri', 'NCRI'],
     ['The NCRI published a new count on Monday. It said 148,600 people had died.', 'ncri', 'NCRI said'.slice(0, 4)],
     ['Some 148,600 people have died, according to reports by the National Council of Resistance of Iran (NCRI) and others.', 'ncri', 'according to reports by the National Council of Resistance of Iran (NCRI)'],
   ])('%s', (text, entity, phrase) => {
@@ -62,6 +63,11 @@ describe('claim frame and alternatives', () => {
     const finding = first(seed, null)
     expect(finding.frame.dateSource).toBe('today')
     expect(finding.frame.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('gives a number the place named before it in its sentence, not a later one', () => {
+    const text = 'In Iran 38,749 people have died of the coronavirus, while France counts far more.'
+    expect(first(text).frame.place).toBe('IRN')
   })
 
   it('takes the place from the sentence before when the sentence names none', () => {

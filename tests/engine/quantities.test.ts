@@ -111,6 +111,8 @@ const nonClaims: [string, string][] = [
   ["It's already 6 o'clock now.", 'en'],
   ['The Airbus A320-200 suffered a stall.', 'en'],
   ['Tuits rápidos en redes 2G y 3G.', 'es'],
+  ['A Boeing 737-800 landed.', 'en'],
+  ['Page 1 of 1', 'en'],
   ['1 of 24', 'en'],
   ['  3  ', 'en'],
   ['Die Sitzung beginnt um 14 Uhr.', 'de'],

@@ -40,6 +40,8 @@ const NON_QUANTITY_SHAPES: RegExp[] = [
   /\b\d{3}-\d{4}\b/g, // local phone numbers (555-0100)
   /\b\d+(?:\.\d+){2,}\b/g, // versions 1.2.3 (German thousands 1.234.567 are re-read below)
   /\[\d+\]/g, // footnote markers
+  /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi, // "Page 1 of 1"
+  /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, // "Boeing 737-800", "Airbus 320-200": model and variant
   /\b\d+\/\d+\b/g, // 24/7, 3/4 as written slashes: dates, scores, ratings
   /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, // G7, A320, MP3, B2B
 ]
