@@ -18,16 +18,8 @@ export const PACKS_KEY = 'cl:packs'
 export const MAX_PACK_CHARS = 4_000_000
 const PACK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 
-export interface StoredPack {
-  id: string
-  name: string
-  version: string
-  description: string | null
-  enabled: boolean
-  importedAt: string
-  origin: string
-  knowledge: KnowledgeSource
-}
+/** A pack as stored: what the options page lists, with its knowledge instead of the counts. */
+export type StoredPack = Omit<PackInfo, 'counts'> & { knowledge: KnowledgeSource }
 
 export interface PackStore {
   list(): Promise<PackInfo[]>

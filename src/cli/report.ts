@@ -4,20 +4,8 @@
  */
 import type { Alternative, Finding, Organisation, QuantityFinding } from '../engine/types.ts'
 
-export interface JsonAlternative {
-  value: number
-  low?: number
-  high?: number
-  asOf: string
-  periodStart?: string
-  label: string
-  kind: string
-  sourceKind: string
-  source: string
-  url: string
-  claimant?: string
-  ratio: number
-}
+/** An alternative figure as the JSON prints it: the engine's own shape (DESIGN §3.1 names its required fields). */
+export type JsonAlternative = Alternative
 
 export interface JsonClaim {
   metricId: string
