@@ -22,14 +22,21 @@ const POPUP = 'src/ui/popup/index.html'
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
 
+/**
+ * Reads until `done` holds or the time is up. A read that throws (a page reloading under the protocol's evaluate, as
+ * the popup does right after it is opened) is retried; only when the time is up does its error count.
+ */
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 100): Promise<T> {
   const end = Date.now() + timeoutMs
-  let value = await read()
-  while (!done(value) && Date.now() < end) {
+  for (;;) {
+    try {
+      const value = await read()
+      if (done(value) || Date.now() >= end) return value
+    } catch (error) {
+      if (Date.now() >= end) throw error
+    }
     await sleep(everyMs)
-    value = await read()
   }
-  return value
 }
 
 /** Counts by kind from `context-lens scan --json` on the same file: the page must show the same findings. */
