@@ -88,14 +88,17 @@ export function findAttribution(text: string, sentence: Span, inSentence: readon
       return { text: text.slice(from, end).trim(), entityId: named?.organisation.id ?? null }
     }
   }
-  // "The NCRI, whose largest member is the PMOI (MEK), said…": the subject opening the sentence and set off by a comma
-  // is the speaker, not the organisation named inside its aside.
-  const subject = orgs[0]
-  if (subject && inSentence.slice(0, 4).some((token) => token.start === subject.start) && text.slice(subject.end, subject.end + 2).trim().startsWith(',')) {
+  // "The NCRI, whose largest member is the PMOI (MEK), said…": an organisation set off by a comma (after an optional
+  // "(ACRONYM)") whose aside closes right before the reporting verb is the speaker, not the organisation named inside
+  // the aside.
+  const subject = orgs.find((org) => /^\s*(?:\([^()]{1,20}\)\s*)?,/.test(text.slice(org.end, org.end + 24)))
+  if (subject) {
     const verb = inSentence.find((token) => token.start > subject.end && REPORTING_VERBS.has(token.folded))
-    if (verb && !/[.;:]/.test(text.slice(subject.end, verb.start))) return { text: `${text.slice(subject.start, subject.end)} … ${text.slice(verb.start, verb.end)}`, entityId: subject.organisation.id }
+    const between = verb ? text.slice(subject.end, verb.start) : ''
+    if (verb && !/[.;:]/.test(between) && /[,)]\s*$/.test(between)) return { text: `${text.slice(subject.start, subject.end)} … ${text.slice(verb.start, verb.end)}`, entityId: subject.organisation.id }
   }
-  for (const org of orgs) {
+  // "X said": the organisation right before the verb speaks ("The PMOI, the NCRI said, …" is the NCRI's word).
+  for (const org of [...orgs].reverse()) {
     const next = inSentence.findIndex((token) => token.start >= org.end)
     const after = next < 0 ? [] : inSentence.slice(next, next + 6)
     const wordsAfter = after.filter((token) => token.isWord).map((token) => token.folded)

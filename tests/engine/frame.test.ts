@@ -14,6 +14,8 @@ describe('attribution', () => {
     ['The PMOI estimated that 150,000 people had died.', 'pmoi', 'PMOI estimated'],
     ["The NCRI's figures put deaths at 148,600.", 'ncri', "NCRI's figures"],
     ['The NCRI, whose largest member is the PMOI (MEK), said that more than 148,600 people had died.', 'ncri', 'NCRI'],
+    ['Hours earlier, the National Council of Resistance of Iran (NCRI), a coalition whose largest member is the PMOI, said that more than 148,600 people had died.', 'ncri', 'National Council of Resistance of Iran'],
+    ['The PMOI, the NCRI said, counts 148,600 dead.', 'ncri', 'NCRI said'],
     ['The NCRI published a new count on Monday. It said 148,600 people had died.', 'ncri', 'NCRI said'.slice(0, 4)],
     ['Some 148,600 people have died, according to reports by the National Council of Resistance of Iran (NCRI) and others.', 'ncri', 'according to reports by the National Council of Resistance of Iran (NCRI)'],
   ])('%s', (text, entity, phrase) => {
