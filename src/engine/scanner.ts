@@ -29,8 +29,11 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
   const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
   const places = buildPlaceIndex(knowledge.places)
-  const figures = new FigureIndex(knowledge)
-  const organisations = new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation]))
+  // Built on first need: most pages hold no claim a metric matches, and the worker should start fast.
+  let figureIndex: FigureIndex | null = null
+  const figures = () => (figureIndex ??= new FigureIndex(knowledge))
+  let byId: Map<string, Organisation> | null = null
+  const organisations = () => (byId ??= new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation])))
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
   const anchors = new AnchorSet()
   for (const [key, anyCase] of aliases.firstKeysWithCase()) anchors.add(key, !anyCase)
@@ -135,8 +138,8 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       const words = windowWords
       metric = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words))
     }
-    const claim = metric && place && figures.has(metric.id, place.id)
-      ? buildClaim(figures, metric, place.id, place.name, date, quantity.value)
+    const claim = metric && place && figures().has(metric.id, place.id)
+      ? buildClaim(figures(), metric, place.id, place.name, date, quantity.value)
       : null
     return {
       kind: 'quantity',
@@ -165,7 +168,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
 
   return {
     scan,
-    organisation: (id) => organisations.get(id),
+    organisation: (id) => organisations().get(id),
     metric: (id) => metrics.get(id),
     knowledge,
   }
