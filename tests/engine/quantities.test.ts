@@ -191,3 +191,10 @@ describe('number conventions by language', () => {
     expect(quantities('La séance reprend à 13h.', 'fr')).toEqual([])
   })
 })
+
+describe('ranges never cross a line break', () => {
+  it('keeps "148,600" and "- 148,600-million" on separate lines apart', () => {
+    const found = quantities('Total 148,600\n\n- 150,000 people')
+    expect(found[0]?.high).toBeUndefined()
+  })
+})

@@ -112,7 +112,8 @@ function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
   return dropped.size > 0 ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
 }
 
-const RANGE_JOINS = /^\s*(?:[-–—]|to|and|through|à|au|bis|a|y|et|und)\s*$/i
+// Both ends of a range stand on one line: a line break between two numbers never joins them.
+const RANGE_JOINS = /^[^\S\n]*(?:[-–—]|to|and|through|à|au|bis|a|y|et|und)[^\S\n]*$/i
 
 /**
  * "1,500–2,000 people", "between 10 and 20 degrees": the first end takes the upper value as `high` and, when it has
