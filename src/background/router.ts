@@ -4,7 +4,6 @@
  * message types, so a message without a handler is a type error.
  */
 import { claimCard, organisationCard, trackRecord, type CardContext, type TrackRecordRow } from '../engine/cards.ts'
-import { FigureIndex } from '../engine/claims.ts'
 import type { Scanner } from '../engine/index.ts'
 import { allFigures } from '../engine/knowledge/bundle.ts'
 import type { Figure, Finding, Knowledge, QuantityFinding } from '../engine/types.ts'
@@ -70,35 +69,24 @@ export function createRouter(deps: RouterDeps): Router {
 
 function createHandlers(deps: RouterDeps): Handlers {
   // Claims by claimant, read once per knowledge (a pack change makes a new one) on the first organisation card; the
-  // figure index only once an organisation with claims is shown. Most cards cost a map lookup.
-  interface FigureData {
-    claims: Map<string, Figure[]>
-    figures: Figure[]
-    index: FigureIndex | null
-  }
-  const figureData = new WeakMap<Knowledge, FigureData>()
+  // comparison uses the scanner's own figure index. Most cards cost a map lookup.
+  const claimsByKnowledge = new WeakMap<Knowledge, Map<string, Figure[]>>()
   const trackRecordOf = (id: string, scanner: Scanner, context: CardContext): TrackRecordRow[] => {
     const { knowledge } = scanner
-    let data = figureData.get(knowledge)
-    if (!data) {
-      const figures = allFigures(knowledge)
-      const claims = new Map<string, Figure[]>()
-      for (const figure of figures) {
+    let claimsBy = claimsByKnowledge.get(knowledge)
+    if (!claimsBy) {
+      claimsBy = new Map()
+      for (const figure of allFigures(knowledge)) {
         if (figure.kind !== 'claim' || !figure.claimant) continue
-        const list = claims.get(figure.claimant)
+        const list = claimsBy.get(figure.claimant)
         if (list) list.push(figure)
-        else claims.set(figure.claimant, [figure])
+        else claimsBy.set(figure.claimant, [figure])
       }
-      data = { claims, figures, index: null }
-      figureData.set(knowledge, data)
+      claimsByKnowledge.set(knowledge, claimsBy)
     }
-    const claims = data.claims.get(id)
+    const claims = claimsBy.get(id)
     if (!claims) return []
-    if (!data.index) {
-      const { compactFigures: _stored, ...plain } = knowledge
-      data.index = new FigureIndex({ ...plain, figures: data.figures })
-    }
-    return trackRecord(id, { figures: claims, metrics: knowledge.metrics }, data.index, context)
+    return trackRecord(id, { figures: claims, metrics: knowledge.metrics }, scanner.figureIndex(), context)
   }
   const cardContext = (scanner: Scanner): CardContext => {
     const places = new Map(scanner.knowledge.places.map((place) => [place.id, place.name]))

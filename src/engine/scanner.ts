@@ -13,6 +13,8 @@ export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[]
   organisation(id: string): Organisation | undefined
   metric(id: string): Metric | undefined
+  /** The figures by series, as claims are matched against them (built on first use, shared with cards). */
+  figureIndex(): FigureIndex
   readonly knowledge: Knowledge
 }
 
@@ -169,6 +171,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   return {
     scan,
     organisation: (id) => organisations().get(id),
+    figureIndex: figures,
     metric: (id) => metrics.get(id),
     knowledge,
   }

@@ -3,6 +3,7 @@
  * real engine is tested in tests/engine; these tests check our plumbing, not matching.
  */
 import type { Scanner } from '../../src/engine/index.ts'
+import { FigureIndex } from '../../src/engine/claims.ts'
 import type { Finding, Knowledge, Organisation, QuantityFinding } from '../../src/engine/types.ts'
 
 export const source = (name: string, kind: 'official' | 'partisan' | 'press' = 'press') => ({
@@ -84,6 +85,7 @@ export function fakeScanner(knowledge: Knowledge = KNOWLEDGE): Scanner {
     knowledge,
     organisation: (id) => byId.get(id),
     metric: () => undefined,
+    figureIndex: () => new FigureIndex(knowledge),
     scan(text) {
       const findings: Finding[] = []
       for (const organisation of knowledge.organisations) {
