@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { overlapsAny, type Span, type Token } from '../text.ts'
+import { overlapsAny, paragraphSpans, spanIndexAt, type Span, type Token } from '../text.ts'
 import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DURATION_UNITS, FRACTIONS, GLUED_ONLY_SCALES, GLUED_UNITS, MEASUREMENT_UNITS,
   MONTHS, NOT_NOUNS, PERCENT_WORDS, PERSON_NOUNS, QUALIFIERS, QUALIFIER_MAX_WORDS, REFERENCE_WORDS, SCALES,
@@ -91,16 +91,14 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
 function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
   const bare = (quantity: Quantity) => quantity.unit === null && quantity.qualifier === null && quantity.start === quantity.numberStart && quantity.end === quantity.numberEnd
   const dropped = new Set<Quantity>()
+  let paragraphs: Span[] | null = null
   for (const quantity of quantities) {
     if (!bare(quantity)) continue
     // Cheap test first: a number alone in its paragraph has only white space (or nothing) right beside it.
     if (/\S/.test(text[quantity.start - 1] ?? '') || /\S/.test(text[quantity.end] ?? '')) continue
-    const before = text.slice(0, quantity.start)
-    const after = text.slice(quantity.end)
-    const paragraphStart = /\n[^\S\n]*\n[^\n]*$/.test(before) ? before.search(/\n[^\S\n]*\n(?![\s\S]*\n[^\S\n]*\n)/) : 0
-    const nextBreak = after.search(/\n[^\S\n]*\n/)
-    const paragraph = text.slice(paragraphStart, nextBreak < 0 ? text.length : quantity.end + nextBreak)
-    if (paragraph.trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
+    paragraphs ??= paragraphSpans(text)
+    const paragraph = paragraphs[spanIndexAt(paragraphs, quantity.start)]!
+    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
   }
   for (let i = 0; i + 1 < quantities.length; i++) {
     const [first, second] = [quantities[i]!, quantities[i + 1]!]

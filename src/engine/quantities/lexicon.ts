@@ -21,7 +21,7 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['trillion', 1e12], ['trillions', 1e12], ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['b', 1e9],
   ['tn', 1e12], ['tr', 1e12],
   ['mille', 1e3], ['milliers', 1e3], ['milliard', 1e9], ['milliards', 1e9], ['md', 1e9], ['mds', 1e9], ['mrd', 1e9],
-  ['tausend', 1e3], ['mio', 1e6], ['million', 1e6], ['millionen', 1e6], ['milliarde', 1e9], ['milliarden', 1e9],
+  ['tausend', 1e3], ['mio', 1e6], ['millionen', 1e6], ['milliarde', 1e9], ['milliarden', 1e9],
   ['billionen', 1e12], ['mil', 1e3], ['millon', 1e6], ['millones', 1e6], ['billon', 1e12], ['billones', 1e12],
 ])
 
@@ -88,7 +88,7 @@ export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
 /** Measurement units: folded spelling → canonical unit. */
 export const MEASUREMENT_UNITS: ReadonlyMap<string, string> = new Map([
   ['km', 'km'], ['kilometres', 'km'], ['kilometers', 'km'], ['kilometre', 'km'], ['kilometer', 'km'], ['kilometros', 'km'],
-  ['kilometer', 'km'], ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['metros', 'm'], ['metre', 'm'], ['meter', 'm'],
+  ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['metros', 'm'], ['metre', 'm'], ['meter', 'm'],
   ['cm', 'cm'], ['mm', 'mm'], ['miles', 'miles'], ['mile', 'miles'], ['mi', 'miles'], ['feet', 'feet'], ['foot', 'feet'],
   ['ft', 'feet'], ['inches', 'inches'], ['inch', 'inches'], ['in', 'inches'], ['yards', 'yards'], ['kg', 'kg'],
   ['kilograms', 'kg'], ['kilogrammes', 'kg'], ['kilos', 'kg'], ['g', 'g'], ['grams', 'g'], ['lbs', 'pounds (weight)'],
@@ -162,7 +162,7 @@ export const REFERENCE_WORDS = new Set([
   'seite', 'kapitel', 'abschnitt', 'absatz', 'pagina', 'capitulo', 'articulo', 'chapitre', 'alinea', 'tome', 'folge',
   'staffel', 'temporada', 'saison', 'lot', 'unit', 'suite', 'apartment', 'apt', 'box', 'zip', 'paragraphe', 'ziffer',
   'tranche', 'loi', 'bill', 'proposition', 'prop', 'interstate', 'channel', 'juzgado', 'sala', 'boleto', 'ticket', 'game',
-  'week', 'day', 'round', 'stage', 'tier', 'class', 'category', 'type', 'model', 'series', 'generation', 'gen', 'iteration',
+  'week', 'day', 'round', 'tier', 'class', 'category', 'type', 'model', 'series', 'generation', 'gen', 'iteration',
   'covid', 'sars', 'ios', 'android', 'windows', 'macos', 'os', 'bluetooth', 'usb', 'hdmi', 'wifi', 'wi-fi', 'ipv', 'http',
   'python', 'java', 'php', 'html', 'css', 'es', 'ecmascript', 'iphone', 'ipad', 'galaxy', 'pixel', 'xbox', 'playstation',
   'ps', 'boeing', 'airbus', 'fortune', 'top', 'ftse', 'nasdaq', 'nikkei', 'dax', 'cac', 'stoxx', 'russell', 'hang',
