@@ -1,14 +1,16 @@
 /**
- * Phrases keyed by their folded tokens, grouped by first token. Looking up every position of a text costs one map
- * probe per token plus a comparison with the few phrases that really start with that word, whatever the number of
- * phrases in the index: 100 or 100,000 aliases scan alike. Building it is one map insertion per phrase, so the
- * worker can index tens of thousands of aliases as it starts.
+ * Phrases keyed by their folded tokens, in a trie over token hashes whose first level is a typed-array table. Looking
+ * up every position of a text costs one table probe per word, and a map probe per further token only where a phrase
+ * starts, whatever the number of phrases in the index: 100 or 100,000 aliases scan alike. Strings are compared only
+ * for a phrase that matched by hash, to rule out a hash collision. The phrases under a first word are read into the
+ * trie on first use, so the worker can index tens of thousands of aliases as it starts.
  */
-import type { Token } from './text.ts'
+import { keyHash, type Tokens } from './text.ts'
+import { HashSlots } from './word-set.ts'
 
 export interface Phrase<T> {
-  /** Folded tokens after the first. */
-  rest: readonly string[]
+  /** Folded tokens, the first included. */
+  keys: readonly string[]
   value: T
 }
 
@@ -22,69 +24,129 @@ export interface PhraseMatch<T> {
 /** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
 export interface PhraseSource<T> {
   keys(): Iterable<string>
-  has(key: string): boolean
-  load(key: string): Phrase<T>[]
+  /** The phrases starting with `key`: their folded tokens after the first, and their values. */
+  load(key: string): { rest: readonly string[]; value: T }[]
+}
+
+interface TrieNode<T> {
+  children: Map<number, TrieNode<T>> | null
+  /** Phrases ending here, in the order they were added. */
+  phrases: Phrase<T>[] | null
+}
+
+interface Root<T> {
+  /** Stored first keys with this root's hash, read into `node` on first use. */
+  stored: string[]
+  /** Phrases added at run time before `node` was built; they follow the stored ones. */
+  added: Phrase<T>[]
+  node: TrieNode<T> | null
+  /** The union of `summarise` over every phrase starting here. */
+  summary: number
 }
 
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, Phrase<T>[]>()
-  /** First keys that phrases were added under at run time. */
-  private readonly addedKeys = new Set<string>()
+  private readonly firstWords = new HashSlots()
+  private readonly roots: Root<T>[] = []
+  /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
+  private readonly path: TrieNode<T>[] = []
 
-  constructor(private readonly stored: PhraseSource<T> | null = null) {}
+  /**
+   * `summarise` maps a phrase's value to bits that `summary` reports for its first word, so a caller can skip a word
+   * that no phrase starting with it could accept (an acronym written in lower case, say).
+   */
+  constructor(
+    private readonly stored: PhraseSource<T> | null = null,
+    private readonly summarise: (value: T) => number = () => 0,
+  ) {
+    if (stored) for (const key of stored.keys()) this.rootOf(key).stored.push(key)
+  }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
-    const phrases = this.group(keys[0]!)
-    const phrase = { rest: keys.slice(1), value }
-    this.addedKeys.add(keys[0]!)
-    if (phrases) phrases.push(phrase)
-    else this.byFirst.set(keys[0]!, [phrase])
+    const root = this.rootOf(keys[0]!)
+    if (root.node) this.insert(root, { keys, value })
+    else root.added.push({ keys, value })
   }
 
-  /** Whether some phrase starts with this key. */
-  starts(key: string): boolean {
-    return this.byFirst.has(key) || (this.stored?.has(key) ?? false)
+  /** The root slot of phrases whose first key hashes to `hash`, or -1 when no phrase can start with it. */
+  slotOf(hash: number): number {
+    return this.firstWords.slotOf(hash)
   }
 
-  private group(key: string): Phrase<T>[] | undefined {
-    let phrases = this.byFirst.get(key)
-    if (phrases === undefined && this.stored?.has(key)) {
-      phrases = this.stored.load(key)
-      this.byFirst.set(key, phrases)
-    }
-    return phrases
+  /** The union of `summarise` over the phrases under a root slot. */
+  summary(slot: number): number {
+    const root = this.roots[slot]!
+    return root.node ? root.summary : this.build(root).summary
   }
 
   /**
    * The longest phrase starting at token `first` for which `accept` holds (the first added wins a tie). Phrases span
    * word and punctuation tokens alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
    */
-  matchesAt(tokens: readonly Token[], first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
-    const phrases = this.group(tokens[first]!.folded)
-    if (!phrases) return null
-    let best: PhraseMatch<T> | null = null
-    for (const { rest, value } of phrases) {
-      const last = first + rest.length
-      if (last >= tokens.length || (best && best.last >= last)) continue
-      let same = true
-      for (let k = 0; k < rest.length; k++) {
-        if (tokens[first + 1 + k]!.folded !== rest[k]) {
-          same = false
-          break
-        }
-      }
-      if (!same) continue
-      const match = { first, last, value }
-      if (accept(match)) best = match
-    }
-    return best
+  matchesAt(tokens: Tokens, first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    const slot = this.firstWords.slotOf(tokens.hashes[first]!)
+    return slot < 0 ? null : this.matchesFrom(tokens, first, slot, accept)
   }
 
-  /** For each first key that phrases were added under at run time, the values of all phrases starting with it. */
-  addedEntries(): Map<string, T[]> {
-    const entries = new Map<string, T[]>()
-    for (const key of this.addedKeys) entries.set(key, this.group(key)!.map((phrase) => phrase.value))
-    return entries
+  /** `matchesAt` for a token whose root slot the caller has already found. */
+  matchesFrom(tokens: Tokens, first: number, slot: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    const { path } = this
+    const { hashes, count } = tokens
+    const root = this.roots[slot]!
+    path[0] = root.node ?? this.build(root).node!
+    let depth = 0
+    for (;;) {
+      const children = path[depth]!.children
+      const next = first + depth + 1
+      if (children === null || next >= count) break
+      const child = children.get(hashes[next]!)
+      if (child === undefined) break
+      path[++depth] = child
+    }
+    for (; depth >= 0; depth--) {
+      const phrases = path[depth]!.phrases
+      if (phrases === null) continue
+      for (const phrase of phrases) {
+        if (!sameKeys(tokens, first, phrase.keys)) continue
+        const match = { first, last: first + depth, value: phrase.value }
+        if (accept(match)) return match
+      }
+    }
+    return null
   }
+
+  private rootOf(key: string): Root<T> {
+    const slot = this.firstWords.add(keyHash(key))
+    return (this.roots[slot] ??= { stored: [], added: [], node: null, summary: 0 })
+  }
+
+  /** Read a root's phrases into its trie: the stored ones, then those added at run time. */
+  private build(root: Root<T>): Root<T> {
+    root.node = { children: null, phrases: null }
+    for (const key of root.stored) {
+      for (const { rest, value } of this.stored!.load(key)) this.insert(root, { keys: [key, ...rest], value })
+    }
+    for (const phrase of root.added) this.insert(root, phrase)
+    root.added = []
+    return root
+  }
+
+  private insert(root: Root<T>, phrase: Phrase<T>): void {
+    let node = root.node!
+    for (let k = 1; k < phrase.keys.length; k++) {
+      const hash = keyHash(phrase.keys[k]!)
+      node.children ??= new Map()
+      let child = node.children.get(hash)
+      if (!child) node.children.set(hash, (child = { children: null, phrases: null }))
+      node = child
+    }
+    ;(node.phrases ??= []).push(phrase)
+    root.summary |= this.summarise(phrase.value)
+  }
+}
+
+/** Whether tokens first, first+1, … fold to `keys` (their hashes already agree). */
+function sameKeys(tokens: Tokens, first: number, keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (tokens.folded(first + k) !== keys[k]) return false
+  return true
 }

@@ -4,10 +4,10 @@ import { buildAliasIndex, findOrganisations, type OrganisationMention } from './
 import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
-import { AnchorSet } from './anchors.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
 import { asciiDigits } from './quantities/numerals.ts'
-import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, tokenRanges, type Span, type Token } from './text.ts'
+import { foldedRun, keyHash, linkSpans, OTHER, paragraphSpans, sentenceSpans, spanIndexAt, tokenRanges, Tokens, type Span } from './text.ts'
+import { WordSet } from './word-set.ts'
 
 export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[]
@@ -20,8 +20,8 @@ export interface Scanner {
 
 export interface ScannerSettings {
   /**
-   * Skip blocks that hold no digit and no word that can start a finding (default on). Off only to check that the
-   * shortcut never changes a result, and to measure what it saves.
+   * Skip the search for quantities in blocks that hold no digit and no word a written amount contains (default on).
+   * Off only to check that the shortcut never changes a result, and to measure what it saves.
    */
   prefilter?: boolean
 }
@@ -37,18 +37,21 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   let byId: Map<string, Organisation> | null = null
   const organisations = () => (byId ??= new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation])))
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
-  const anchors = new AnchorSet()
-  for (const [key, anyCase] of aliases.firstKeysWithCase()) anchors.add(key, !anyCase)
-  for (const word of WORD_AMOUNT_ANCHORS) anchors.add(word)
+  // One token list for every scan: its typed arrays grow to the longest block and are then reused.
+  const tokens = new Tokens()
 
   function scan(text: string, options: ScanOptions = {}): Finding[] {
-    if (prefilter && !anchors.mayMatch(text)) return []
-    const lang = languageOf(options.lang)
+    tokens.reset(text)
     // Arabic-Indic and Persian digits are read as ASCII digits; the replacement keeps every offset.
-    const readable = asciiDigits(text)
-    const tokens = tokenize(readable)
-    const links = /[/@]|www\./.test(readable) ? linkSpans(readable) : []
-    const mentions = findOrganisations(readable, tokens, aliases, links, lazy(() => paragraphSpans(readable)))
+    const readable = tokens.hasArabicNumerals ? asciiDigits(text) : text
+    if (readable !== text) tokens.reset(readable)
+    const links = lazy(() => (/[/@]|www\./.test(readable) ? linkSpans(readable) : []))
+    const mentions = findOrganisations(tokens, aliases, links, lazy(() => paragraphSpans(readable)))
+    // Without a digit or a word that written amounts contain there is no quantity to read: most of a page's
+    // navigation, captions and comments end here.
+    const mayHoldQuantities = !prefilter || tokens.hasDigits || hasAmountWord(tokens)
+    if (mentions.length === 0 && !mayHoldQuantities) return []
+    const lang = languageOf(options.lang)
     const findings: Finding[] = mentions.map((mention) => ({
       kind: 'organisation',
       start: mention.start,
@@ -58,21 +61,22 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       name: mention.organisation.name,
       type: mention.organisation.type,
     }))
+    if (!mayHoldQuantities) return findings
     const sentences = lazy(() => sentenceSpans(readable))
     const ranges = lazy(() => tokenRanges(tokens, sentences()))
     const sentenceStarts = lazy(() => {
       const starts = new Set<number>()
       for (const [from, to] of ranges()) {
         for (let i = from; i < to; i++) {
-          if (tokens[i]!.isWord) {
-            starts.add(tokens[i]!.start)
+          if (tokens.kinds[i] !== OTHER) {
+            starts.add(tokens.starts[i]!)
             break
           }
         }
       }
       return starts
     })
-    const quantities = withoutNamedNumbers(findQuantities(readable, tokens, lang, links, { has: (offset) => sentenceStarts().has(offset) }), mentions)
+    const quantities = withoutNamedNumbers(findQuantities(tokens, lang, links, { has: (offset) => sentenceStarts().has(offset) }), mentions)
     if (quantities.length > 0) {
       const context: FrameContext = {
         text: readable, tokens, sentences: sentences(), ranges: ranges(), mentions, lang, pageDate: options.date ?? null,
@@ -85,7 +89,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
 
   interface FrameContext {
     text: string
-    tokens: readonly Token[]
+    tokens: Tokens
     sentences: readonly Span[]
     /** Token index range of each sentence. */
     ranges: readonly [number, number][]
@@ -103,7 +107,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     let attribution = context.attributions.get(sentenceIndex)
     if (attribution === undefined) {
       const [from, to] = context.ranges[sentenceIndex]!
-      attribution = findAttribution(context.text, context.sentences[sentenceIndex]!, context.tokens.slice(from, to), context.mentions)
+      attribution = findAttribution(context.tokens, context.sentences[sentenceIndex]!, from, to, context.mentions)
       context.attributions.set(sentenceIndex, attribution)
     }
     return attribution
@@ -116,13 +120,13 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const windowStart = previous?.start ?? sentence.start
     const [from, to] = context.ranges[sentenceIndex]!
     const attribution = attributionOf(context, sentenceIndex)
-      ?? (previous && reportsWithoutSource(context.tokens.slice(from, to)) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
-    const placeMentions = (context.places ??= findPlaces(context.text, context.tokens, places))
+      ?? (previous && reportsWithoutSource(context.tokens, from, to) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
+    const placeMentions = (context.places ??= findPlaces(context.tokens, places))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
       // Only a sentence naming a month or writing an ISO date can state one.
-      const mayStateDate = context.tokens.slice(from, to).some((token) => MONTH_NUMBERS.has(token.folded) || token.folded === '-')
+      const mayStateDate = namesMonthOrDash(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
@@ -134,7 +138,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       let windowWords = context.windows.get(sentenceIndex)
       if (windowWords === undefined) {
         const first = context.ranges[Math.max(0, sentenceIndex - (previous ? 1 : 0))]![0]
-        windowWords = ` ${context.tokens.slice(first, to).map((token) => token.folded).join(' ')}`
+        windowWords = first < to ? ` ${foldedRun(context.tokens, first, to)}` : ' '
         context.windows.set(sentenceIndex, windowWords)
       }
       const words = windowWords
@@ -188,14 +192,28 @@ function withoutNamedNumbers(quantities: Quantity[], mentions: readonly Organisa
   })
 }
 
-/** "It said 148,600 had died": a sentence that reports without naming anyone takes its source from the one before. */
-function reportsWithoutSource(inSentence: readonly Token[]): boolean {
-  const words = inSentence.filter((token) => token.isWord)
-  return words.some((token, i) => i > 0 && REPORTING_VERBS.has(token.folded) && REFERRING_SUBJECTS.has(words[i - 1]!.folded))
+/** "It said 148,600 had died": a sentence (tokens [from, to)) that reports without naming anyone takes its source from the one before. */
+function reportsWithoutSource(tokens: Tokens, from: number, to: number): boolean {
+  let previousWord = -1
+  for (let i = from; i < to; i++) {
+    if (tokens.kinds[i] === OTHER) continue
+    if (previousWord >= 0 && REPORTING_VERBS.has(tokens, i) && REFERRING_SUBJECTS.has(tokens, previousWord)) return true
+    previousWord = i
+  }
+  return false
+}
+
+const MONTH_WORDS = new WordSet(MONTH_NUMBERS.keys())
+const DASH = keyHash('-')
+
+/** Whether tokens [from, to) name a month or hold a dash: only then can they state a date. */
+function namesMonthOrDash(tokens: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (MONTH_WORDS.has(tokens, i) || tokens.is(i, '-', DASH)) return true
+  return false
 }
 
 /** Subjects that point back at a source named earlier ("it said", "the group estimated"). */
-const REFERRING_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'group', 'organisation', 'organization', 'council', 'ministry', 'agency', 'movement', 'opposition', 'il', 'elle', 'ils', 'er', 'sie', 'ella', 'ellos'])
+const REFERRING_SUBJECTS = new WordSet(['it', 'they', 'he', 'she', 'group', 'organisation', 'organization', 'council', 'ministry', 'agency', 'movement', 'opposition', 'il', 'elle', 'ils', 'er', 'sie', 'ella', 'ellos'])
 
 function firstNamed(context: { text: string; mentions: readonly OrganisationMention[] }, sentence: Span): { text: string; entityId: string } | null {
   const mention = context.mentions.find((candidate) => candidate.start >= sentence.start && candidate.end <= sentence.end)
@@ -232,6 +250,12 @@ function lazy<T>(compute: () => T): () => T {
     }
     return value as T
   }
+}
+
+/** Whether some token folds to a word that written amounts contain. */
+function hasAmountWord(tokens: Tokens): boolean {
+  for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== OTHER && WORD_AMOUNT_ANCHORS.has(tokens, i)) return true
+  return false
 }
 
 /** The engine is otherwise deterministic; only a scan without a page date reads the clock. */

@@ -1,14 +1,7 @@
-/** Text primitives shared by every detector: tokens with offsets, folding for comparison, sentences, link spans. */
-
-export interface Token {
-  /** Offsets into the scanned text; `text.slice(start, end)` is the token as written. */
-  start: number
-  end: number
-  /** Letters and digits form words; any other non-space character is a token of its own. */
-  isWord: boolean
-  /** Lower-cased, diacritics removed, typographic apostrophes and dashes made plain: the form used for lookups. */
-  folded: string
-}
+/**
+ * Text primitives shared by every detector: tokens with offsets and hashed folded forms, folding for comparison,
+ * sentences, link spans.
+ */
 
 /** Fold a word for comparison: "Mojahedin", "MOJAHEDİN" and "mojahedin" fold alike; "Ḥamās" folds to "hamas". */
 export function fold(word: string): string {
@@ -21,29 +14,59 @@ export function fold(word: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
 }
 
-/** Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart. */
-const LETTER = /[\p{L}\p{M}]/u
-const DIGIT = /\p{N}/u
-const SPACE = /\s/u
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
 
-/** Character classes of the ASCII range, looked up by code: 0 space, 1 letter, 2 digit, 3 other. */
+/**
+ * Hash of a folded key (FNV-1a over its UTF-16 code units, as a signed 32-bit integer). The tokenizer computes the same
+ * hash while it walks a word, so a lookup by hash needs no string; equal hashes are confirmed by comparing the strings.
+ */
+export function keyHash(key: string): number {
+  let hash = FNV_OFFSET
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME)
+  return hash
+}
+
+/** Token kinds. Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart. */
+export const LETTERS = 1
+export const DIGITS = 2
+/** Any other non-space character is a token of its own. */
+export const OTHER = 3
+const SPACE = 0
+
+const LETTER_PATTERN = /[\p{L}\p{M}]/u
+const DIGIT_PATTERN = /\p{N}/u
+const SPACE_PATTERN = /\s/u
+
+/** Character classes of the ASCII range, looked up by code. */
 const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
   const character = String.fromCharCode(code)
-  if (/\s/.test(character)) return 0
-  if (/[A-Za-z]/.test(character)) return 1
-  if (/[0-9]/.test(character)) return 2
-  return 3
+  if (/\s/.test(character)) return SPACE
+  if (/[A-Za-z]/.test(character)) return LETTERS
+  if (/[0-9]/.test(character)) return DIGITS
+  return OTHER
 })
+
+/** Classes of other BMP code units, found by regular expression once per code unit and kept (0: not yet known). */
+const BMP_CLASS = new Uint8Array(0x10000)
+
+function classifyCharacter(character: string): number {
+  if (LETTER_PATTERN.test(character)) return LETTERS
+  if (DIGIT_PATTERN.test(character)) return DIGITS
+  if (SPACE_PATTERN.test(character)) return SPACE
+  return OTHER
+}
 
 function classOf(text: string, index: number): number {
   const code = text.charCodeAt(index)
   if (code < 128) return ASCII_CLASS[code]!
   // A surrogate pair is one character: classify it whole so "𝐀" stays one letter.
-  const character = code >= 0xd800 && code <= 0xdbff ? text.slice(index, index + 2) : text[index]!
-  if (LETTER.test(character)) return 1
-  if (DIGIT.test(character)) return 2
-  if (SPACE.test(character)) return 0
-  return 3
+  if (code >= 0xd800 && code <= 0xdbff) return classifyCharacter(text.slice(index, index + 2))
+  const known = BMP_CLASS[code]!
+  if (known !== 0) return known - 1
+  const kind = classifyCharacter(text[index]!)
+  BMP_CLASS[code] = kind + 1
+  return kind
 }
 
 function characterLength(text: string, index: number): number {
@@ -52,47 +75,193 @@ function characterLength(text: string, index: number): number {
 }
 
 /**
- * Tokens of a text in one pass over its character codes (pages are mostly ASCII, which never touches a regular
- * expression): runs of letters (with combining marks), runs of digits, and every other non-space character alone.
+ * Folded forms of the words and signs outside ASCII met so far ("’", "–", "Zürich"): folding normalises Unicode, which
+ * costs a thousand times a table probe. Emptied when it grows large, so it never holds more than a few pages' words.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  const length = text.length
-  let index = 0
-  while (index < length) {
-    const code = text.charCodeAt(index)
-    const kind = code < 128 ? ASCII_CLASS[code]! : classOf(text, index)
-    if (kind === 0) {
-      index++
-      continue
+const FOLDED = new Map<string, string>()
+const FOLDED_LIMIT = 20_000
+
+function foldCached(raw: string): string {
+  let folded = FOLDED.get(raw)
+  if (folded === undefined) {
+    if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear()
+    folded = fold(raw)
+    FOLDED.set(raw, folded)
+  }
+  return folded
+}
+
+/** Arabic-Indic and Persian digits and the Arabic decimal and thousands separators (see `asciiDigits`). */
+function isArabicNumeral(code: number): boolean {
+  return (code >= 0x0660 && code <= 0x0669) || code === 0x066b || code === 0x066c || (code >= 0x06f0 && code <= 0x06f9)
+}
+
+/**
+ * The tokens of one text: runs of letters (with combining marks), runs of digits, and every other non-space character
+ * alone, found in one pass over the character codes. Offsets, kinds and the hash of each token's folded form live in
+ * typed arrays that are reused from text to text; the folded strings themselves are made only for the tokens a
+ * detector reads. A page's ordinary words therefore cost no allocation at all.
+ */
+export class Tokens {
+  text = ''
+  count = 0
+  /** Offsets into the text: `text.slice(starts[i], ends[i])` is token i as written. Valid below `count`. */
+  starts = new Int32Array(256)
+  ends = new Int32Array(256)
+  /** LETTERS, DIGITS or OTHER. */
+  kinds = new Uint8Array(256)
+  /** `keyHash` of each token's folded form. */
+  hashes = new Int32Array(256)
+  /** Whether the text holds a digit run (ASCII or not): without one, no numeral can be read. */
+  hasDigits = false
+  /** Whether the text holds Arabic-Indic or Persian digits or separators, which are read as ASCII (`asciiDigits`). */
+  hasArabicNumerals = false
+  /** Folded forms made so far: valid where `foldedIn` equals the current generation. */
+  private foldedForms: string[] = new Array<string>(256).fill('')
+  private foldedIn = new Int32Array(256)
+  private generation = 1
+
+  /** Tokenize `text`, replacing the previous text's tokens. */
+  reset(text: string): this {
+    this.text = text
+    this.count = 0
+    this.hasDigits = false
+    this.hasArabicNumerals = false
+    // A new generation invalidates every folded form at once; after 2^31 texts the stamps start over.
+    if (++this.generation === 0x7fffffff) {
+      this.generation = 1
+      this.foldedIn.fill(0)
     }
-    const start = index
-    let ascii = code < 128
-    index += code < 128 ? 1 : characterLength(text, index)
-    if (kind !== 3) {
-      while (index < length) {
-        const next = text.charCodeAt(index)
-        if (next < 128) {
-          if (ASCII_CLASS[next] !== kind) break
+    const length = text.length
+    let index = 0
+    while (index < length) {
+      const code = text.charCodeAt(index)
+      let kind: number
+      if (code < 128) {
+        kind = ASCII_CLASS[code]!
+        if (kind === SPACE) {
           index++
-        } else {
-          if (classOf(text, index) !== kind) break
-          ascii = false
-          index += characterLength(text, index)
+          continue
+        }
+      } else {
+        if (isArabicNumeral(code)) this.hasArabicNumerals = true
+        kind = classOf(text, index)
+        if (kind === SPACE) {
+          index++
+          continue
         }
       }
+      const start = index
+      if (code < 128 && kind === OTHER) {
+        index++
+        this.push(start, index, OTHER, Math.imul(FNV_OFFSET ^ code, FNV_PRIME), null)
+        continue
+      }
+      let ascii = code < 128
+      // ASCII letters hash as lower case, as they fold.
+      const caseBit = kind === LETTERS ? 0x20 : 0
+      let hash = ascii ? Math.imul(FNV_OFFSET ^ (code | caseBit), FNV_PRIME) : 0
+      index += ascii ? 1 : characterLength(text, index)
+      if (kind !== OTHER) {
+        while (index < length) {
+          const next = text.charCodeAt(index)
+          if (next < 128) {
+            if (ASCII_CLASS[next] !== kind) break
+            hash = Math.imul(hash ^ (next | caseBit), FNV_PRIME)
+            index++
+          } else {
+            if (classOf(text, index) !== kind) break
+            if (isArabicNumeral(next)) this.hasArabicNumerals = true
+            ascii = false
+            index += characterLength(text, index)
+          }
+        }
+        if (kind === DIGITS) this.hasDigits = true
+      }
+      if (ascii) {
+        this.push(start, index, kind, hash, null)
+      } else {
+        const folded = foldCached(text.slice(start, index))
+        this.push(start, index, kind, keyHash(folded), folded)
+      }
     }
-    const raw = text.slice(start, index)
-    tokens.push({ start, end: index, isWord: kind !== 3, folded: ascii ? (kind === 1 ? raw.toLowerCase() : raw) : fold(raw) })
+    return this
   }
-  return tokens
+
+  private push(start: number, end: number, kind: number, hash: number, folded: string | null): void {
+    const i = this.count
+    if (i === this.starts.length) this.grow()
+    this.starts[i] = start
+    this.ends[i] = end
+    this.kinds[i] = kind
+    this.hashes[i] = hash
+    if (folded !== null) {
+      this.foldedForms[i] = folded
+      this.foldedIn[i] = this.generation
+    }
+    this.count = i + 1
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2
+    const widen = <A extends Int32Array | Uint8Array>(array: A, next: A): A => {
+      next.set(array)
+      return next
+    }
+    this.starts = widen(this.starts, new Int32Array(capacity))
+    this.ends = widen(this.ends, new Int32Array(capacity))
+    this.kinds = widen(this.kinds, new Uint8Array(capacity))
+    this.hashes = widen(this.hashes, new Int32Array(capacity))
+    this.foldedIn = widen(this.foldedIn, new Int32Array(capacity))
+    for (let i = this.foldedForms.length; i < capacity; i++) this.foldedForms.push('')
+  }
+
+  /** Lower-cased, diacritics removed, typographic apostrophes and dashes made plain: the form used for lookups. '' outside the list. */
+  folded(i: number): string {
+    if (i < 0 || i >= this.count) return ''
+    if (this.foldedIn[i] === this.generation) return this.foldedForms[i]!
+    // Tokens outside ASCII were folded as they were read; the others only need lower case.
+    const raw = this.text.slice(this.starts[i]!, this.ends[i]!)
+    const folded = this.kinds[i] === LETTERS ? raw.toLowerCase() : raw
+    this.foldedForms[i] = folded
+    this.foldedIn[i] = this.generation
+    return folded
+  }
+
+  /** Whether token i exists and is a word (letters or digits). */
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.count && this.kinds[i] !== OTHER
+  }
+
+  /** Whether token i exists and folds to `key` (compared by hash first). */
+  is(i: number, key: string, hash: number = keyHash(key)): boolean {
+    return i >= 0 && i < this.count && this.hashes[i] === hash && this.folded(i) === key
+  }
+
+  /** Token i as written. */
+  written(i: number): string {
+    return this.text.slice(this.starts[i]!, this.ends[i]!)
+  }
 }
+
+/** The folded tokens [from, to) joined by spaces (from < to). */
+export function foldedRun(tokens: Tokens, from: number, to: number): string {
+  let joined = tokens.folded(from)
+  for (let i = from + 1; i < to; i++) joined += ` ${tokens.folded(i)}`
+  return joined
+}
+
+/** Tokens for folding phrases into keys, apart from any scanner's. */
+const phraseTokens = new Tokens()
 
 /** Fold a whole phrase into the token keys an index stores ("People’s Mojahedin" → ["people", "'", "s", "mojahedin"]). */
 export function phraseKeys(phrase: string): string[] {
   // Most names are plain ASCII words; they fold to their lower-case words without a full tokenisation.
   if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(phrase)) return phrase.toLowerCase().split(' ')
-  return tokenize(phrase).map((token) => token.folded)
+  const tokens = phraseTokens.reset(phrase)
+  const keys: string[] = []
+  for (let i = 0; i < tokens.count; i++) keys.push(tokens.folded(i))
+  return keys
 }
 
 export interface Span {
@@ -177,13 +346,14 @@ export function paragraphSpans(text: string): Span[] {
 }
 
 /** For each span (sorted, non-overlapping), the index range [from, to) of the tokens inside it: one pass over both. */
-export function tokenRanges(tokens: readonly Token[], spans: readonly Span[]): [number, number][] {
+export function tokenRanges(tokens: Tokens, spans: readonly Span[]): [number, number][] {
   const ranges: [number, number][] = []
+  const { starts, ends, count } = tokens
   let index = 0
   for (const span of spans) {
-    while (index < tokens.length && tokens[index]!.start < span.start) index++
+    while (index < count && starts[index]! < span.start) index++
     const from = index
-    while (index < tokens.length && tokens[index]!.end <= span.end) index++
+    while (index < count && ends[index]! <= span.end) index++
     ranges.push([from, index])
   }
   return ranges

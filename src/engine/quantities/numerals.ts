@@ -37,6 +37,8 @@ const SPACE_SEPARATORS = new Set([' ', '\u00a0', '\u202f', '\u2009'])
  * else is a decimal mark (or ends the number).
  */
 export function parseNumeral(raw: string, lang: Lang): Numeral {
+  // Most numerals are plain digits.
+  if (/^\d+$/.test(raw)) return { value: Number(raw), length: raw.length, decimals: 0, grouped: false }
   const parts = raw.split(/([.,'\u2019 \u00a0\u202f\u2009])/)
   const groups: string[] = [parts[0]!]
   const separators: string[] = []
