@@ -148,9 +148,20 @@ function clauseEnd(text: string, from: number, sentenceEnd: number): number {
 
 /** Whether the words of `window` contain, for every cue group of the metric, a word starting with one of its cues. */
 export function matchesMetric(metric: Metric, lang: string, windowWords: string): boolean {
-  const groups = metric.cues[lang] ?? metric.cues.en ?? []
+  const groups = wordStarts(metric, lang)
   if (groups.length === 0) return false
-  return groups.every((group) => group.some((cue) => windowWords.includes(` ${cue}`)))
+  return groups.every((group) => group.some((start) => windowWords.includes(start)))
+}
+
+/** A metric's cue groups for a language, each cue with the space that starts a word in the window, made once. */
+const WORD_STARTS = new WeakMap<Metric, Map<string, string[][]>>()
+
+function wordStarts(metric: Metric, lang: string): string[][] {
+  let byLang = WORD_STARTS.get(metric)
+  if (!byLang) WORD_STARTS.set(metric, (byLang = new Map()))
+  let groups = byLang.get(lang)
+  if (!groups) byLang.set(lang, (groups = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => group.map((cue) => ` ${cue}`))))
+  return groups
 }
 
 /** A quantity can be a count of deaths if it counts people (or nothing named) and is neither money nor a percentage. */
@@ -166,7 +177,9 @@ export function countsPeople(quantity: Quantity): boolean {
 export function explicitDate(sentence: string, pageDate: string | null): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(sentence)
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`
-  const folded = sentence.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '')
+  const lower = sentence.toLowerCase()
+  // Only text outside ASCII has marks to remove.
+  const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '')
   const monthFirst = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/g
   const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-z]{3,9})\.?(?:\s+(?:de\s+)?(\d{4}))?\b/g
   const candidates: { index: number; month: number; day: number; year: string | undefined }[] = []

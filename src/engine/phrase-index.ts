@@ -40,13 +40,13 @@ interface Root<T> {
   /** Phrases added at run time before `node` was built; they follow the stored ones. */
   added: Phrase<T>[]
   node: TrieNode<T> | null
-  /** The union of `summarise` over every phrase starting here. */
-  summary: number
 }
 
 export class PhraseIndex<T> {
   private readonly firstWords = new HashSlots()
   private readonly roots: Root<T>[] = []
+  /** For each root slot, the union of `summarise` over its phrases; -1 until the root is built. */
+  private readonly summaries: number[] = []
   /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
   private readonly path: TrieNode<T>[] = []
 
@@ -58,14 +58,14 @@ export class PhraseIndex<T> {
     private readonly stored: PhraseSource<T> | null = null,
     private readonly summarise: (value: T) => number = () => 0,
   ) {
-    if (stored) for (const key of stored.keys()) this.rootOf(key).stored.push(key)
+    if (stored) for (const key of stored.keys()) this.roots[this.slotFor(key)]!.stored.push(key)
   }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
-    const root = this.rootOf(keys[0]!)
-    if (root.node) this.insert(root, { keys, value })
-    else root.added.push({ keys, value })
+    const slot = this.slotFor(keys[0]!)
+    if (this.roots[slot]!.node) this.insert(slot, { keys, value })
+    else this.roots[slot]!.added.push({ keys, value })
   }
 
   /** The root slot of phrases whose first key hashes to `hash`, or -1 when no phrase can start with it. */
@@ -75,8 +75,10 @@ export class PhraseIndex<T> {
 
   /** The union of `summarise` over the phrases under a root slot. */
   summary(slot: number): number {
-    const root = this.roots[slot]!
-    return root.node ? root.summary : this.build(root).summary
+    const summary = this.summaries[slot]!
+    if (summary >= 0) return summary
+    this.build(slot)
+    return this.summaries[slot]!
   }
 
   /**
@@ -92,8 +94,7 @@ export class PhraseIndex<T> {
   matchesFrom(tokens: Tokens, first: number, slot: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
     const { path } = this
     const { hashes, count } = tokens
-    const root = this.roots[slot]!
-    path[0] = root.node ?? this.build(root).node!
+    path[0] = this.roots[slot]!.node ?? this.build(slot)
     let depth = 0
     for (;;) {
       const children = path[depth]!.children
@@ -115,24 +116,31 @@ export class PhraseIndex<T> {
     return null
   }
 
-  private rootOf(key: string): Root<T> {
+  /** The root slot for a first key, made if it is new. */
+  private slotFor(key: string): number {
     const slot = this.firstWords.add(keyHash(key))
-    return (this.roots[slot] ??= { stored: [], added: [], node: null, summary: 0 })
+    if (slot === this.roots.length) {
+      this.roots.push({ stored: [], added: [], node: null })
+      this.summaries.push(-1)
+    }
+    return slot
   }
 
   /** Read a root's phrases into its trie: the stored ones, then those added at run time. */
-  private build(root: Root<T>): Root<T> {
-    root.node = { children: null, phrases: null }
+  private build(slot: number): TrieNode<T> {
+    const root = this.roots[slot]!
+    const node: TrieNode<T> = (root.node = { children: null, phrases: null })
+    this.summaries[slot] = 0
     for (const key of root.stored) {
-      for (const { rest, value } of this.stored!.load(key)) this.insert(root, { keys: [key, ...rest], value })
+      for (const { rest, value } of this.stored!.load(key)) this.insert(slot, { keys: [key, ...rest], value })
     }
-    for (const phrase of root.added) this.insert(root, phrase)
+    for (const phrase of root.added) this.insert(slot, phrase)
     root.added = []
-    return root
+    return node
   }
 
-  private insert(root: Root<T>, phrase: Phrase<T>): void {
-    let node = root.node!
+  private insert(slot: number, phrase: Phrase<T>): void {
+    let node = this.roots[slot]!.node!
     for (let k = 1; k < phrase.keys.length; k++) {
       const hash = keyHash(phrase.keys[k]!)
       node.children ??= new Map()
@@ -141,7 +149,7 @@ export class PhraseIndex<T> {
       node = child
     }
     ;(node.phrases ??= []).push(phrase)
-    root.summary |= this.summarise(phrase.value)
+    this.summaries[slot]! |= this.summarise(phrase.value)
   }
 }
 

@@ -5,8 +5,8 @@ import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttri
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
-import { asciiDigits } from './quantities/numerals.ts'
-import { foldedRun, keyHash, linkSpans, OTHER, paragraphSpans, sentenceSpans, spanIndexAt, tokenRanges, Tokens, type Span } from './text.ts'
+import { Block } from './block.ts'
+import { DIGITS, foldedRun, keyHash, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
 export interface Scanner {
@@ -37,16 +37,15 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   let byId: Map<string, Organisation> | null = null
   const organisations = () => (byId ??= new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation])))
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
-  // One token list for every scan: its typed arrays grow to the longest block and are then reused.
-  const tokens = new Tokens()
+  // One block for every scan: its token arrays grow to the longest text and are then reused.
+  const block = new Block()
+  const { tokens } = block
+  // The day before the page's date, for the last page date seen (every block of a page has the same).
+  let dayBefore = { pageDate: '', date: '' }
 
   function scan(text: string, options: ScanOptions = {}): Finding[] {
-    tokens.reset(text)
-    // Arabic-Indic and Persian digits are read as ASCII digits; the replacement keeps every offset.
-    const readable = tokens.hasArabicNumerals ? asciiDigits(text) : text
-    if (readable !== text) tokens.reset(readable)
-    const links = lazy(() => (/[/@]|www\./.test(readable) ? linkSpans(readable) : []))
-    const mentions = findOrganisations(tokens, aliases, links, lazy(() => paragraphSpans(readable)))
+    const readable = block.reset(text).text
+    const mentions = findOrganisations(tokens, aliases, block.links, block.paragraphs)
     // Without a digit or a word that written amounts contain there is no quantity to read: most of a page's
     // navigation, captions and comments end here.
     const mayHoldQuantities = !prefilter || tokens.hasDigits || hasAmountWord(tokens)
@@ -62,25 +61,15 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       type: mention.organisation.type,
     }))
     if (!mayHoldQuantities) return findings
-    const sentences = lazy(() => sentenceSpans(readable))
-    const ranges = lazy(() => tokenRanges(tokens, sentences()))
-    const sentenceStarts = lazy(() => {
-      const starts = new Set<number>()
-      for (const [from, to] of ranges()) {
-        for (let i = from; i < to; i++) {
-          if (tokens.kinds[i] !== OTHER) {
-            starts.add(tokens.starts[i]!)
-            break
-          }
-        }
-      }
-      return starts
-    })
-    const quantities = withoutNamedNumbers(findQuantities(tokens, lang, links, { has: (offset) => sentenceStarts().has(offset) }), mentions)
+    const quantities = withoutNamedNumbers(findQuantities(tokens, lang, block.links, block.sentenceStarts), mentions)
     if (quantities.length > 0) {
+      const pageDate = options.date ?? null
+      if (pageDate && pageDate !== dayBefore.pageDate) dayBefore = { pageDate, date: fromDay(toDay(pageDate) - 1) }
       const context: FrameContext = {
-        text: readable, tokens, sentences: sentences(), ranges: ranges(), mentions, lang, pageDate: options.date ?? null,
-        places: null, attributions: new Map(), windows: new Map(), dates: new Map(),
+        text: readable, tokens, sentences: block.sentences(), ranges: block.ranges(), mentions, lang, pageDate,
+        // A page reports counts as of the day before it is published; with no page date, today stands in.
+        defaultDate: pageDate ? dayBefore.date : today(),
+        places: null, attributions: new Map(), metrics: new Map(), dates: new Map(),
       }
       for (const quantity of quantities) findings.push(frame(quantity, context, text))
     }
@@ -96,10 +85,12 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     mentions: readonly OrganisationMention[]
     lang: string
     pageDate: string | null
+    /** The date of a claim whose sentence states none. */
+    defaultDate: string
     /** Computed once per block or sentence, on first need. */
     places: PlaceMention[] | null
     attributions: Map<number, Attribution | null>
-    windows: Map<number, string>
+    metrics: Map<number, Metric | null>
     dates: Map<number, string | null>
   }
 
@@ -125,24 +116,24 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
-      // Only a sentence naming a month or writing an ISO date can state one.
-      const mayStateDate = namesMonthOrDash(context.tokens, from, to)
+      // Only a sentence naming a month or writing an ISO date can state one, and only with a day or an ISO year.
+      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && holdsDayOrIsoYear(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
-    // A page reports counts as of the day before it is published; with no page date, today stands in.
-    const date = stated ?? (context.pageDate ? fromDay(toDay(context.pageDate) - 1) : today())
+    const date = stated ?? context.defaultDate
     const dateSource = stated ? 'text' : context.pageDate ? 'page' : 'today'
-    let metric: Metric | undefined
+    let metric: Metric | null = null
     if (countsPeople(quantity)) {
-      let windowWords = context.windows.get(sentenceIndex)
-      if (windowWords === undefined) {
+      // The metric whose cue words the sentence and the one before contain.
+      let found = context.metrics.get(sentenceIndex)
+      if (found === undefined) {
         const first = context.ranges[Math.max(0, sentenceIndex - (previous ? 1 : 0))]![0]
-        windowWords = first < to ? ` ${foldedRun(context.tokens, first, to)}` : ' '
-        context.windows.set(sentenceIndex, windowWords)
+        const words = first < to ? ` ${foldedRun(context.tokens, first, to)}` : ' '
+        found = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words)) ?? null
+        context.metrics.set(sentenceIndex, found)
       }
-      const words = windowWords
-      metric = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words))
+      metric = found
     }
     const claim = metric && place && figures().has(metric.id, place.id)
       ? buildClaim(figures(), metric, place.id, place.name, date, quantity.value)
@@ -206,6 +197,20 @@ function reportsWithoutSource(tokens: Tokens, from: number, to: number): boolean
 const MONTH_WORDS = new WordSet(MONTH_NUMBERS.keys())
 const DASH = keyHash('-')
 
+/**
+ * Whether tokens [from, to) hold a number of one or two digits (a day of the month) or of four digits before a dash
+ * (an ISO date): `explicitDate` finds nothing in a sentence without one. Numbers written with other digits count too.
+ */
+function holdsDayOrIsoYear(tokens: Tokens, from: number, to: number): boolean {
+  const { text, kinds, starts, ends } = tokens
+  for (let i = from; i < to; i++) {
+    if (kinds[i] !== DIGITS) continue
+    const length = ends[i]! - starts[i]!
+    if (length <= 2 || (length === 4 && text[ends[i]!] === '-') || !/^[0-9]+$/.test(tokens.written(i))) return true
+  }
+  return false
+}
+
 /** Whether tokens [from, to) name a month or hold a dash: only then can they state a date. */
 function namesMonthOrDash(tokens: Tokens, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (MONTH_WORDS.has(tokens, i) || tokens.is(i, '-', DASH)) return true
@@ -239,19 +244,6 @@ function nearestPlace(mentions: readonly PlaceMention[], sentence: Span, windowS
   return best?.place ?? null
 }
 
-/** A value computed on first use: most blocks never need their sentences or paragraphs. */
-function lazy<T>(compute: () => T): () => T {
-  let value: T | undefined
-  let done = false
-  return () => {
-    if (!done) {
-      value = compute()
-      done = true
-    }
-    return value as T
-  }
-}
-
 /** Whether some token folds to a word that written amounts contain. */
 function hasAmountWord(tokens: Tokens): boolean {
   for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== OTHER && WORD_AMOUNT_ANCHORS.has(tokens, i)) return true
@@ -260,5 +252,10 @@ function hasAmountWord(tokens: Tokens): boolean {
 
 /** The engine is otherwise deterministic; only a scan without a page date reads the clock. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10)
+  const day = Math.floor(Date.now() / 86_400_000)
+  if (day !== todayCache.day) todayCache = { day, date: fromDay(day) }
+  return todayCache.date
 }
+
+/** Today's date, made once a day rather than for every block. */
+let todayCache = { day: -1, date: '' }

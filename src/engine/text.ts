@@ -16,15 +16,17 @@ export function fold(word: string): string {
 
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
+/** Hashes keep 30 bits: small integers, which maps and arrays hold without boxing. */
+const HASH_MASK = 0x3fffffff
 
 /**
- * Hash of a folded key (FNV-1a over its UTF-16 code units, as a signed 32-bit integer). The tokenizer computes the same
+ * Hash of a folded key (FNV-1a over its UTF-16 code units, 30 bits). The tokenizer computes the same
  * hash while it walks a word, so a lookup by hash needs no string; equal hashes are confirmed by comparing the strings.
  */
 export function keyHash(key: string): number {
   let hash = FNV_OFFSET
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME)
-  return hash
+  return hash & HASH_MASK
 }
 
 /** Token kinds. Letters and digits form separate words ("4th" → "4", "th"; "G7" → "G", "7") so numbers and names can be told apart. */
@@ -46,6 +48,12 @@ const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
   if (/[0-9]/.test(character)) return DIGITS
   return OTHER
 })
+
+const NOT_SPACE = /\S/g
+
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code <= 13 && code >= 9)
+}
 
 /** Classes of other BMP code units, found by regular expression once per code unit and kept (0: not yet known). */
 const BMP_CLASS = new Uint8Array(0x10000)
@@ -75,18 +83,27 @@ function characterLength(text: string, index: number): number {
 }
 
 /**
- * Folded forms of the words and signs outside ASCII met so far ("’", "–", "Zürich"): folding normalises Unicode, which
- * costs a thousand times a table probe. Emptied when it grows large, so it never holds more than a few pages' words.
+ * Folded forms of the words and signs outside ASCII met so far ("Zürich", "’", "–"): folding normalises Unicode, which
+ * costs a thousand times a table probe. Words are emptied out when they grow many, so they never hold more than a
+ * few pages' worth; signs are one code unit each, looked up by code.
  */
-const FOLDED = new Map<string, string>()
-const FOLDED_LIMIT = 20_000
+const FOLDED_WORDS = new Map<string, string>()
+const FOLDED_WORDS_LIMIT = 20_000
+const FOLDED_SIGNS = new Map<number, string>()
 
-function foldCached(raw: string): string {
-  let folded = FOLDED.get(raw)
+function foldedAt(text: string, start: number, end: number): string {
+  if (end - start === 1) {
+    const code = text.charCodeAt(start)
+    let sign = FOLDED_SIGNS.get(code)
+    if (sign === undefined) FOLDED_SIGNS.set(code, (sign = fold(text[start]!)))
+    return sign
+  }
+  const raw = text.slice(start, end)
+  let folded = FOLDED_WORDS.get(raw)
   if (folded === undefined) {
-    if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear()
+    if (FOLDED_WORDS.size >= FOLDED_WORDS_LIMIT) FOLDED_WORDS.clear()
     folded = fold(raw)
-    FOLDED.set(raw, folded)
+    FOLDED_WORDS.set(raw, folded)
   }
   return folded
 }
@@ -124,7 +141,6 @@ export class Tokens {
   /** Tokenize `text`, replacing the previous text's tokens. */
   reset(text: string): this {
     this.text = text
-    this.count = 0
     this.hasDigits = false
     this.hasArabicNumerals = false
     // A new generation invalidates every folded form at once; after 2^31 texts the stamps start over.
@@ -133,77 +149,98 @@ export class Tokens {
       this.foldedIn.fill(0)
     }
     const length = text.length
+    // A text of n code units has at most n tokens: make room once, so the loop below never checks.
+    if (this.starts.length < length) this.grow(length)
+    const { starts, ends, kinds, hashes } = this
+    let count = 0
     let index = 0
     while (index < length) {
-      const code = text.charCodeAt(index)
-      let kind: number
+      let code = text.charCodeAt(index)
       if (code < 128) {
-        kind = ASCII_CLASS[code]!
+        const kind = ASCII_CLASS[code]!
         if (kind === SPACE) {
+          // Pages keep the indentation of their source: white space comes in long runs, which the regular
+          // expression engine skips faster than a loop here.
           index++
-          continue
-        }
-      } else {
-        if (isArabicNumeral(code)) this.hasArabicNumerals = true
-        kind = classOf(text, index)
-        if (kind === SPACE) {
-          index++
-          continue
-        }
-      }
-      const start = index
-      if (code < 128 && kind === OTHER) {
-        index++
-        this.push(start, index, OTHER, Math.imul(FNV_OFFSET ^ code, FNV_PRIME), null)
-        continue
-      }
-      let ascii = code < 128
-      // ASCII letters hash as lower case, as they fold.
-      const caseBit = kind === LETTERS ? 0x20 : 0
-      let hash = ascii ? Math.imul(FNV_OFFSET ^ (code | caseBit), FNV_PRIME) : 0
-      index += ascii ? 1 : characterLength(text, index)
-      if (kind !== OTHER) {
-        while (index < length) {
-          const next = text.charCodeAt(index)
-          if (next < 128) {
-            if (ASCII_CLASS[next] !== kind) break
-            hash = Math.imul(hash ^ (next | caseBit), FNV_PRIME)
-            index++
-          } else {
-            if (classOf(text, index) !== kind) break
-            if (isArabicNumeral(next)) this.hasArabicNumerals = true
-            ascii = false
-            index += characterLength(text, index)
+          if (index < length && isAsciiSpace(text.charCodeAt(index))) {
+            NOT_SPACE.lastIndex = index
+            index = NOT_SPACE.test(text) ? NOT_SPACE.lastIndex - 1 : length
           }
+          continue
+        }
+        const start = index
+        if (kind === OTHER) {
+          index++
+          starts[count] = start
+          ends[count] = index
+          kinds[count] = OTHER
+          hashes[count++] = Math.imul(FNV_OFFSET ^ code, FNV_PRIME) & HASH_MASK
+          continue
+        }
+        // A run of ASCII letters (hashed as lower case, as they fold) or digits.
+        const caseBit = kind === LETTERS ? 0x20 : 0
+        let hash = Math.imul(FNV_OFFSET ^ (code | caseBit), FNV_PRIME)
+        for (index++; index < length; index++) {
+          code = text.charCodeAt(index)
+          if (code >= 128 || ASCII_CLASS[code] !== kind) break
+          hash = Math.imul(hash ^ (code | caseBit), FNV_PRIME)
         }
         if (kind === DIGITS) this.hasDigits = true
+        starts[count] = start
+        kinds[count] = kind
+        // The run may go on outside ASCII ("Zürich", "5²"): then it is read and folded whole.
+        if (index < length && code >= 128 && classOf(text, index) === kind) {
+          index = this.runEnd(text, index, kind)
+          ends[count] = index
+          this.setFolded(count++, foldedAt(text, start, index))
+        } else {
+          ends[count] = index
+          hashes[count++] = hash & HASH_MASK
+        }
+        continue
       }
-      if (ascii) {
-        this.push(start, index, kind, hash, null)
-      } else {
-        const folded = foldCached(text.slice(start, index))
-        this.push(start, index, kind, keyHash(folded), folded)
+      if (isArabicNumeral(code)) this.hasArabicNumerals = true
+      const kind = classOf(text, index)
+      if (kind === SPACE) {
+        index++
+        continue
       }
+      const start = index
+      index += characterLength(text, index)
+      if (kind !== OTHER) {
+        index = this.runEnd(text, index, kind)
+        if (kind === DIGITS) this.hasDigits = true
+      }
+      starts[count] = start
+      ends[count] = index
+      kinds[count] = kind
+      this.setFolded(count++, foldedAt(text, start, index))
     }
+    this.count = count
     return this
   }
 
-  private push(start: number, end: number, kind: number, hash: number, folded: string | null): void {
-    const i = this.count
-    if (i === this.starts.length) this.grow()
-    this.starts[i] = start
-    this.ends[i] = end
-    this.kinds[i] = kind
-    this.hashes[i] = hash
-    if (folded !== null) {
-      this.foldedForms[i] = folded
-      this.foldedIn[i] = this.generation
+  /** The end of a run of `kind` that goes on at `index`, over characters of any range. */
+  private runEnd(text: string, index: number, kind: number): number {
+    while (index < text.length) {
+      const code = text.charCodeAt(index)
+      if (code < 128 ? ASCII_CLASS[code] !== kind : classOf(text, index) !== kind) break
+      if (isArabicNumeral(code)) this.hasArabicNumerals = true
+      index += code < 128 ? 1 : characterLength(text, index)
     }
-    this.count = i + 1
+    return index
   }
 
-  private grow(): void {
-    const capacity = this.starts.length * 2
+  /** Token i folds to `folded`, made as it was read (tokens outside ASCII). */
+  private setFolded(i: number, folded: string): void {
+    this.hashes[i] = keyHash(folded)
+    this.foldedForms[i] = folded
+    this.foldedIn[i] = this.generation
+  }
+
+  private grow(least: number): void {
+    let capacity = this.starts.length * 2
+    while (capacity < least) capacity *= 2
     const widen = <A extends Int32Array | Uint8Array>(array: A, next: A): A => {
       next.set(array)
       return next

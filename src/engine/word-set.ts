@@ -4,29 +4,36 @@
  */
 import { keyHash, type Tokens } from './text.ts'
 
-/** An open-addressing table from 32-bit hashes to slots numbered 0, 1, 2, … in order of first insertion. */
+/** Bits of the hash that index the filter below: 2^16 bits, 8 kB, small enough to stay in the processor's nearest cache. */
+const FILTER_BITS = 16
+
+/**
+ * An open-addressing table from 30-bit hashes to slots numbered 0, 1, 2, … in order of first insertion. Most words of
+ * a page are in no table: a one-bit-per-hash filter answers for them before the table (far larger, and so slower to
+ * reach in memory) is read.
+ */
 export class HashSlots {
-  private hashes: Int32Array
-  /** Slot + 1 at each position of the table; 0 where it is empty. */
-  private slots: Int32Array
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5))
+  /** Pairs of (hash, slot + 1); slot + 1 is 0 where the table is empty. */
+  private entries: Int32Array
   private mask: number
   size = 0
 
   constructor(expected = 8) {
     let capacity = 16
     while (capacity < expected * 2) capacity *= 2
-    this.hashes = new Int32Array(capacity)
-    this.slots = new Int32Array(capacity)
+    this.entries = new Int32Array(capacity * 2)
     this.mask = capacity - 1
   }
 
   /** The slot of `hash`, or -1. */
   slotOf(hash: number): number {
-    const { hashes, slots, mask } = this
+    if ((this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! & (1 << (hash & 31))) === 0) return -1
+    const { entries, mask } = this
     for (let position = (hash ^ (hash >>> 15)) & mask; ; position = (position + 1) & mask) {
-      const slot = slots[position]!
+      const slot = entries[2 * position + 1]!
       if (slot === 0) return -1
-      if (hashes[position] === hash) return slot - 1
+      if (entries[2 * position] === hash) return slot - 1
     }
   }
 
@@ -34,28 +41,25 @@ export class HashSlots {
   add(hash: number): number {
     const existing = this.slotOf(hash)
     if (existing >= 0) return existing
-    if ((this.size + 1) * 2 > this.hashes.length) this.rehash()
-    const { hashes, slots, mask } = this
-    let position = (hash ^ (hash >>> 15)) & mask
-    while (slots[position] !== 0) position = (position + 1) & mask
-    hashes[position] = hash
-    slots[position] = ++this.size
+    if ((this.size + 1) * 2 > this.mask + 1) this.rehash()
+    this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! |= 1 << (hash & 31)
+    this.place(hash, ++this.size)
     return this.size - 1
   }
 
+  private place(hash: number, slotPlusOne: number): void {
+    const { entries, mask } = this
+    let position = (hash ^ (hash >>> 15)) & mask
+    while (entries[2 * position + 1] !== 0) position = (position + 1) & mask
+    entries[2 * position] = hash
+    entries[2 * position + 1] = slotPlusOne
+  }
+
   private rehash(): void {
-    const { hashes, slots } = this
-    const capacity = hashes.length * 2
-    this.hashes = new Int32Array(capacity)
-    this.slots = new Int32Array(capacity)
-    this.mask = capacity - 1
-    for (let i = 0; i < hashes.length; i++) {
-      if (slots[i] === 0) continue
-      let position = (hashes[i]! ^ (hashes[i]! >>> 15)) & this.mask
-      while (this.slots[position] !== 0) position = (position + 1) & this.mask
-      this.hashes[position] = hashes[i]!
-      this.slots[position] = slots[i]!
-    }
+    const old = this.entries
+    this.entries = new Int32Array(old.length * 2)
+    this.mask = old.length - 1
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!)
   }
 }
 

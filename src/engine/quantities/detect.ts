@@ -20,12 +20,13 @@ export interface Quantity {
   numberStart: number
   numberEnd: number
   value: number
-  high?: number
+  /** The upper end of a range ("1,500–2,000"), once linked. */
+  high: number | undefined
   unit: string | null
   /** Head noun of the counted thing ("deaths" in "coronavirus deaths"), when a noun was written. */
-  noun?: string
+  noun: string | null
   qualifier: string | null
-  vague?: boolean
+  vague: boolean
   kind: QuantityKind
 }
 
@@ -50,51 +51,65 @@ interface DigitRun {
   nextEnd: number
 }
 
-const charBefore = (run: DigitRun) => run.text[run.start - 1] ?? ''
-const charAfter = (run: DigitRun) => run.text[run.end] ?? ''
-const runLength = (run: DigitRun) => run.end - run.start
-const isSpace = (character: string) => character !== '' && /\s/.test(character)
+/** Character codes right before and after a run (NaN outside the text, which equals nothing). */
+const before = (run: DigitRun) => run.text.charCodeAt(run.start - 1)
+const after = (run: DigitRun) => run.text.charCodeAt(run.end)
+const digits = (run: DigitRun) => run.end - run.start
+const code = (character: string) => character.charCodeAt(0)
+const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
+
+/** The white space of a regular expression's \s, by code. */
+function isWhiteSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
 
 const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // ISO dates
-  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, firstRun: (run) => runLength(run) === 4 && charAfter(run) === '-' },
+  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, firstRun: (run) => digits(run) === 4 && after(run) === HYPHEN },
   // 10/11/2020, 11.11.2020
-  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, firstRun: (run) => runLength(run) <= 2 && './-'.includes(charAfter(run)) && charAfter(run) !== '' },
+  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, firstRun: (run) => digits(run) <= 2 && (after(run) === DOT || after(run) === SLASH || after(run) === HYPHEN) },
   // 6.30 p.m., 14h30 Uhr
-  { pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi, firstRun: (run) => runLength(run) <= 2 && ':hH.'.includes(charAfter(run)) && charAfter(run) !== '' },
+  {
+    pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi,
+    firstRun: (run) => digits(run) <= 2 && (after(run) === COLON || after(run) === LOWER_H || after(run) === H || after(run) === DOT),
+  },
   // 1:54
-  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, firstRun: (run) => runLength(run) <= 2 && charAfter(run) === ':' },
+  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, firstRun: (run) => digits(run) <= 2 && after(run) === COLON },
   // live-blog timestamps at a line's start: "17.00 We are going…"
-  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, firstRun: (run) => runLength(run) === 2 && (charAfter(run) === '.' || charAfter(run) === ':') },
+  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, firstRun: (run) => digits(run) === 2 && (after(run) === DOT || after(run) === COLON) },
   // 6 o'clock
   {
     pattern: /\b\d{1,2}\s?o['’]clock\b/gi,
-    firstRun: (run) => runLength(run) <= 2 && (/^[oO]$/.test(charAfter(run)) || (isSpace(charAfter(run)) && /^[oO]$/.test(run.text[run.end + 1] ?? ''))),
+    firstRun: (run) => {
+      const next = isWhiteSpace(after(run)) ? run.text.charCodeAt(run.end + 1) : after(run)
+      return digits(run) <= 2 && (next === O || next === LOWER_O)
+    },
   },
   // phone numbers (North American shape): the first run is the country code after "+" or a three-digit area code
   {
     pattern: /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g,
-    firstRun: (run) => charBefore(run) === '+' || (runLength(run) === 3 && run.nextEnd - run.nextStart === 3),
+    firstRun: (run) => before(run) === PLUS || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
   },
   // international phone numbers
-  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, firstRun: (run) => charBefore(run) === '+' },
+  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, firstRun: (run) => before(run) === PLUS },
   // local phone numbers (555-0100)
-  { pattern: /\b\d{3}-\d{4}\b/g, firstRun: (run) => runLength(run) === 3 && charAfter(run) === '-' },
+  { pattern: /\b\d{3}-\d{4}\b/g, firstRun: (run) => digits(run) === 3 && after(run) === HYPHEN },
   // versions 1.2.3 (German thousands 1.234.567 are re-read below)
-  { pattern: /\b\d+(?:\.\d+){2,}\b/g, firstRun: (run) => charAfter(run) === '.', germanThousands: true },
+  { pattern: /\b\d+(?:\.\d+){2,}\b/g, firstRun: (run) => after(run) === DOT, germanThousands: true },
   // footnote markers
-  { pattern: /\[\d+\]/g, firstRun: (run) => charBefore(run) === '[' },
+  { pattern: /\[\d+\]/g, firstRun: (run) => before(run) === BRACKET },
   // "Page 1 of 1"
   {
     pattern: /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi,
-    firstRun: (run) => isSpace(charBefore(run)) && run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
+    firstRun: (run) => isWhiteSpace(before(run)) && run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
   },
   // "Boeing 737-800", "Airbus 320-200": model and variant
-  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, firstRun: (run) => isSpace(charBefore(run)) && charAfter(run) === '-' },
+  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, firstRun: (run) => isWhiteSpace(before(run)) && after(run) === HYPHEN },
   // 24/7, 3/4 as written slashes: dates, scores, ratings
-  { pattern: /\b\d+\/\d+\b/g, firstRun: (run) => charAfter(run) === '/' },
+  { pattern: /\b\d+\/\d+\b/g, firstRun: (run) => after(run) === SLASH },
   // G7, A320, MP3, B2B
-  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => /^[A-Z]$/.test(charBefore(run)) },
+  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
 ]
 
 interface Context {
@@ -225,9 +240,9 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
     run.end = runs[r + 1]!
     run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
     run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
-    NON_QUANTITY_SHAPES.forEach((shape, k) => {
-      if ((possible & (1 << k)) === 0 && shape.firstRun(run)) possible |= 1 << k
-    })
+    for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+      if ((possible & (1 << k)) === 0 && NON_QUANTITY_SHAPES[k]!.firstRun(run)) possible |= 1 << k
+    }
   }
   const spans: Span[] = []
   NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
@@ -652,9 +667,11 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
     numberStart: start,
     numberEnd: end,
     value: round(signed * after.scale),
+    high: undefined,
     unit,
-    ...(after.noun ? { noun: after.noun } : {}),
+    noun: after.noun || null,
     qualifier: qualifier?.qualifier ?? null,
+    vague: false,
     kind,
   }
 }
@@ -731,7 +748,7 @@ function readVague(context: Context, index: number): Quantity | null {
   const start = tokens.starts[index]!
   const end = tokens.ends[last]!
   if (context.lang === 'de' && !/^\p{Lu}/u.test(context.text.slice(start, end))) return null
-  return { start, end, numberStart: start, numberEnd: end, value: match.value.value, unit: nounAfterOf(context, last + 1), qualifier: null, vague: true, kind: 'count' }
+  return { start, end, numberStart: start, numberEnd: end, value: match.value.value, high: undefined, unit: nounAfterOf(context, last + 1), noun: null, qualifier: null, vague: true, kind: 'count' }
 }
 
 function nounAfterOf(context: Context, index: number): string | null {
@@ -759,12 +776,18 @@ function readFraction(context: Context, index: number): Quantity | null {
     const scale = tokens.folded(following + 1)
     if (next === 'a' && scale && SCALES.has(scale) && !GLUED_ONLY_SCALES.has(scale)) {
       const end = ends[following + 1]!
-      return { start: qualifier ? starts[qualifier.first]! : starts[index]!, end, numberStart: starts[index]!, numberEnd: end, value: 0.5 * SCALES.get(scale)!, unit: null, qualifier: qualifier?.qualifier ?? null, kind: 'count' }
+      return {
+        start: qualifier ? starts[qualifier.first]! : starts[index]!, end, numberStart: starts[index]!, numberEnd: end, value: 0.5 * SCALES.get(scale)!,
+        high: undefined, unit: null, noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: 'count',
+      }
     }
     if (!qualifier && next !== 'of') return null
   }
   const start = qualifier ? starts[qualifier.first]! : starts[index]!
-  return { start, end: ends[last]!, numberStart: starts[index]!, numberEnd: ends[last]!, value, unit: 'fraction', qualifier: qualifier?.qualifier ?? null, kind: 'ratio' }
+  return {
+    start, end: ends[last]!, numberStart: starts[index]!, numberEnd: ends[last]!, value,
+    high: undefined, unit: 'fraction', noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: 'ratio',
+  }
 }
 
 function readWordNumber(context: Context, index: number, words: (typeof WORD_NUMBERS)[Lang]): Quantity | null {
@@ -808,7 +831,7 @@ function readWordNumber(context: Context, index: number, words: (typeof WORD_NUM
   const start = qualifier ? tokens.starts[qualifier.first]! : firstStart
   return {
     start, end, numberStart: firstStart, numberEnd: lastEnd, value: round(value * after.scale),
-    unit, qualifier: qualifier?.qualifier ?? null, kind: after.kind ?? 'count',
+    high: undefined, unit, noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: after.kind ?? 'count',
   }
 }
 
