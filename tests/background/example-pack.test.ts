@@ -8,6 +8,7 @@ import { h, render } from 'preact'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createKnowledgeStore } from '../../src/background/knowledge-store.ts'
 import { createPackStore, mergePacks, parsePack, type StoredPack } from '../../src/background/packs.ts'
+import { aliasWords } from './pack-alias-words.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { organisationCard } from '../../src/engine/cards.ts'
@@ -112,7 +113,7 @@ describe('example pack: classroom source evaluation', () => {
   it('imports through the pack store and reaches a card through the background, then exports unchanged', async () => {
     const { core, details } = splitKnowledge(bundled)
     const storage = memoryStorage()
-    const packs = createPackStore(storage, async () => core)
+    const packs = createPackStore(storage, async () => core, aliasWords)
     const router = createRouter({
       knowledge: createKnowledgeStore(async () => core, (knowledge) => createScanner(knowledge), () => packs.enabled(), async () => details),
       settings: createSettingsStore(storage),
@@ -132,7 +133,8 @@ describe('example pack: classroom source evaluation', () => {
     )
     const detail = await router({ type: 'detail', target: { kind: 'organisation', id: 'the-economist' } }, content)
     if (!detail.ok || !('detail' in detail) || detail.detail.kind !== 'organisation') throw new Error(JSON.stringify(detail))
-    expect(detail.detail.card.pack).toBe('classroom-source-evaluation')
+    // Credited by the name the user saw on the options page, not the id.
+    expect(detail.detail.card.pack).toBe('Classroom: who counts the dead? Evaluating sources on COVID-19 deaths in Iran')
     expect(detail.detail.card.facts.map((fact) => fact.date)).toEqual(['2020-11-09', '2021-11-11'])
     const exported = await router({ type: 'pack-export', id: 'classroom-source-evaluation' }, options)
     if (!exported.ok || !('json' in exported)) throw new Error(JSON.stringify(exported))
