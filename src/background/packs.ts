@@ -69,8 +69,7 @@ export function parsePack(
   try {
     value = JSON.parse(text)
   } catch (error) {
-    // The parser's own words say where ("… at line 3 column 5"); they differ between browsers but both say where.
-    return { ok: false, error: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}` }
+    return { ok: false, error: `The file is not JSON: ${jsonErrorWithLine(text, error)}` }
   }
   if (!isRecord(value) || value.contextLensPack !== 1) return { ok: false, error: 'Not a Context Lens knowledge pack (missing "contextLensPack": 1).' }
   const { id, name, version, description, knowledge } = value
@@ -86,6 +85,20 @@ export function parsePack(
     if (problems.length > 0) return { ok: false, error: listProblems('Some aliases would mark ordinary words on pages', problems) }
   }
   return { ok: true, pack: { id, name: name.trim(), version: version.trim(), description: description ?? null, knowledge: result.value } }
+}
+
+/**
+ * The parser's own words, which differ between browsers: Firefox says "… at line 6 column 3 of the JSON data", Chrome
+ * may give only "… at position 117"; a position is turned into a line and column, which an editor can go to.
+ */
+export function jsonErrorWithLine(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const position = /\bposition (\d+)/.exec(message)
+  if (!position || /\bline \d+/.test(message)) return message
+  const before = text.slice(0, Number(position[1]))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return `${message} (line ${line} column ${column})`
 }
 
 function listProblems(summary: string, problems: readonly ValidationError[]): string {

@@ -1,10 +1,10 @@
 /**
- * Pack aliases follow the bundled build's ordinary-word rules (src/engine/knowledge/ordinary-words.ts): an alias the
+ * Why an import fails, said precisely. Pack aliases follow the bundled build's ordinary-word rules (src/engine/knowledge/ordinary-words.ts): an alias the
  * build would leave out makes the import fail, naming the entry, the alias, why, and how to keep it.
  */
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createPackStore, parsePack } from '../../src/background/packs.ts'
+import { createPackStore, jsonErrorWithLine, parsePack } from '../../src/background/packs.ts'
 import type { StorageArea } from '../../src/background/settings-store.ts'
 import { loadBundledKnowledge, type Knowledge } from '../../src/engine/index.ts'
 import { createAliasPolicy, ordinaryWordProblems, placeNamesOf } from '../../src/engine/knowledge/ordinary-words.ts'
@@ -115,5 +115,14 @@ describe('ordinary-word rules for pack aliases', () => {
     const text = readFileSync('knowledge/packs/classroom-source-evaluation.json', 'utf8')
     const parsed = parsePack(text, bundled, readAliasWords())
     expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true)
+  })
+})
+
+describe('a pack that is not JSON', () => {
+  it('says where the parser stopped, as a line and column', () => {
+    const text = '{\n  "contextLensPack": 1,\n  "id": "x"\n  "name": "y"\n}'
+    const parsed = parsePack(text, { organisations: [], metrics: [], figures: [], places: [] })
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not JSON: .*line 4 column 3/) })
+    expect(jsonErrorWithLine(text, new Error('JSON.parse: expected \',\' or \'}\' after property value in object at line 4 column 3 of the JSON data'))).toMatch(/at line 4 column 3 of the JSON data$/)
   })
 })
