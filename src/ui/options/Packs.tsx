@@ -58,8 +58,9 @@ export function Packs({ api }: { api: PacksApi }) {
     const answer = await api.importPack(source)
     setBusy(false)
     if (!answer.ok) return fail(`Not imported: ${label}. Your installed packs are unchanged.`, answer.error)
-    report(`Imported “${answer.pack.name}” ${answer.pack.version} from ${label}. It applies to pages you open or reload.`)
+    // The list first, so that when "Imported" is announced the list already shows the pack.
     await refresh()
+    report(`Imported “${answer.pack.name}” ${answer.pack.version} from ${label}. It applies to pages you open or reload.`)
   }
 
   const onFile = async (event: Event) => {

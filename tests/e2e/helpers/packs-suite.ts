@@ -159,7 +159,7 @@ export function packsSuite(browser: BrowserName): void {
       try {
         await writeFile(join(dir, saved.fileName), saved.text)
         await options.chooseFile('[data-testid="pack-file"]', join(dir, saved.fileName))
-        const panel = await waitForPanel(options, (p) => p.status.text.includes(`from “${saved.fileName}”`))
+        const panel = await waitForPanel(options, (p) => p.status.text.includes(`from “${saved.fileName}”`) && p.items[0]?.details.includes(saved.fileName) === true)
         expect(panel.items).toEqual([{ ...LISTED, label: LISTED.label.replace('estuary-watch.json', saved.fileName), details: LISTED.details.replace('estuary-watch.json', saved.fileName) }])
       } finally {
         await rm(dir, { recursive: true, force: true })
