@@ -8,7 +8,7 @@
  *   knowledge/figures/covid19-deaths-*.json             official series, press totals, excess estimates, claims
  *   knowledge/organisations/imported/*.json             organisation lists, merged by QID and by name + country
  *   knowledge/stopwords.json                            en/fr/de/es stop words and ordinary English words
- * Hand-written files (knowledge/organisations/seed/, knowledge/metrics/, knowledge/place-names.json,
+ * Hand-written files (knowledge/organisations/seed/ and curated/, knowledge/metrics/, knowledge/place-names.json,
  * knowledge/alias-rules.json, knowledge/figures/iran-nov-2019-protest-deaths.json) are read, never written.
  * The repository builds without ../shared: this script is only run to refresh the imported files.
  */
@@ -1150,11 +1150,16 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   return out
 }
 
+/** Hand-written entries (seed/ and curated/): they win over imported rows that name the same body. */
 function loadSeeds(): Organisation[] {
-  const dir = join(K, 'organisations', 'seed')
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { organisations: Organisation[] }).organisations)
+  return ['seed', 'curated'].flatMap((sub) => {
+    const dir = join(K, 'organisations', sub)
+    if (!existsSync(dir)) return []
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { organisations: Organisation[] }).organisations)
+  })
 }
 
 function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
@@ -1165,7 +1170,13 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
   const byQid = new Map<string, Entry>()
   const byKey = new Map<string, Entry[]>()
   const seedKeys = new Map<string, string>()
-  for (const s of seeds) for (const a of [s.name, ...s.aliases.filter((x) => !isAcronym(x.text)).map((x) => x.text)]) seedKeys.set(nameKey(a), s.id)
+  // A hand-written entry's name and its aliases without a context rule name it (an alias with context, "United" of
+  // United Airlines, does not: an imported "United …" row is not the same body).
+  // The name counts too, unless the entry lists it only with a context rule ("La Presse" of Montreal is not Tunis's).
+  for (const s of seeds) {
+    const guardedName = s.aliases.some((x) => x.text === s.name && x.context) && !s.aliases.some((x) => x.text === s.name && !x.context)
+    for (const a of [...(guardedName ? [] : [s.name]), ...s.aliases.filter((x) => !isAcronym(x.text) && !x.context).map((x) => x.text)]) seedKeys.set(nameKey(a), s.id)
+  }
   const merged: Record<string, number> = {}
   const droppedAsSeed: string[] = []
 
