@@ -103,7 +103,8 @@ describe('example pack: classroom source evaluation', () => {
     const ids = (sentence: string) => scanner.scan(sentence, { lang: 'en' }).flatMap((finding) => (finding.kind === 'organisation' ? [finding.entityId] : []))
     expect(ids('BBC Persian said so.')).toEqual(['bbc-persian'])
     expect(ids('bbc persian said so.')).toEqual([])
-    expect(ids('BBC Farsi said so.')).toEqual([])
+    // The bundled knowledge finds "BBC" itself; the pack's "BBC Farsi" needs its context words.
+    expect(ids('BBC Farsi said so.')).not.toContain('bbc-persian')
     expect(ids('The BBC Farsi service in Iran said so.')).toEqual(['bbc-persian'])
     // Both packs use the id bbc-persian: the second is refused.
     const second = parsePack(text, mergePacks(bundled, [pack]), readAliasWords())
