@@ -21,8 +21,9 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Alias, KnowledgeSource, Organisation, Place } from '../src/engine/types.ts'
 import { validateKnowledge } from '../src/engine/knowledge/validate.ts'
-import { compileKnowledge, lowerKey, type AliasPolicy } from '../src/engine/knowledge/compile.ts'
-import { canonicalJson, foldAlias, normaliseText } from '../src/engine/knowledge/text.ts'
+import { compileKnowledge, type AliasPolicy } from '../src/engine/knowledge/compile.ts'
+import { createAliasPolicy, placeNamesOf } from '../src/engine/knowledge/ordinary-words.ts'
+import { canonicalJson, normaliseText } from '../src/engine/knowledge/text.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
@@ -152,14 +153,8 @@ function main(): void {
 
   // Stop words and ordinary words.
   const stop = JSON.parse(readFileSync(join(K, 'stopwords.json'), 'utf8')) as { stopwords: Record<string, string[]>; commonWords: string[] }
-  const folded = (list: Iterable<string>) => new Set([...list].map((w) => foldAlias(w)))
-  const policy: AliasPolicy = {
-    stopwords: new Set(Object.values(stop.stopwords).flat().map(lowerKey)),
-    commonWords: new Set(stop.commonWords.map(lowerKey)),
-    placeNames: folded(source.places.flatMap((p) => (Array.isArray(p.names) ? [p.name, ...p.names] : [p.name])).filter((n) => typeof n === 'string')),
-    exclude: folded(rules.exclude),
-    allow: new Set(rules.allow),
-  }
+  // The same policy the background applies to the aliases of knowledge packs (ordinary-words.ts).
+  const policy: AliasPolicy = createAliasPolicy({ ...stop, exclude: rules.exclude, allow: rules.allow }, placeNamesOf(source.places))
 
   if (problems.length === 0) {
     const result = validateKnowledge(source, { maxErrors: 100 })

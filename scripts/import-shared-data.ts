@@ -8,7 +8,7 @@
  *   knowledge/figures/covid19-deaths-*.json             official series, press totals, excess estimates, claims
  *   knowledge/organisations/imported/*.json             organisation lists, merged by QID and by name + country
  *   knowledge/stopwords.json                            en/fr/de/es stop words and ordinary English words
- * Hand-written files (knowledge/organisations/seed/, knowledge/metrics/, knowledge/place-names.json,
+ * Hand-written files (knowledge/organisations/seed/ and curated/, knowledge/metrics/, knowledge/place-names.json,
  * knowledge/alias-rules.json, knowledge/figures/iran-nov-2019-protest-deaths.json) are read, never written.
  * The repository builds without ../shared: this script is only run to refresh the imported files.
  */
@@ -563,6 +563,175 @@ function slug(text: string): string {
   )
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Name variants (each rule measured on the dev pages; see knowledge/README.md "Imported organisations: alias rules")
+
+let ordinaryWords: Set<string> | null = null
+const ordinary = () => (ordinaryWords ??= loadOrdinaryWords())
+/** Every word an ordinary word or stop word ("General Electric", "Global Payments"): such a name must be written as given. */
+function allOrdinary(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s-]+/).filter(Boolean)
+  return words.length <= 3 && words.every((w) => ordinary().has(w))
+}
+
+let personNames: ((word: string) => boolean) | null = null
+/** A first name, surname or place that is not also a known organisation ("Bauer", "Phoenix"; not "Ford", "Siemens"). */
+function isPersonName(word: string): boolean {
+  if (!personNames) {
+    const require = createRequire(import.meta.url)
+    const nlp = require('compromise') as (text: string) => { json(): { terms: { tags: string[] }[] }[] }
+    const cache = new Map<string, boolean>()
+    orgWords = (w) => (nlp(w).json()[0]?.terms[0]?.tags ?? []).includes('Organization')
+    personNames = (w) => {
+      let v = cache.get(w)
+      if (v === undefined) {
+        const tags = new Set(nlp(w).json()[0]?.terms[0]?.tags ?? [])
+        v = (tags.has('LastName') || tags.has('FirstName') || tags.has('Person') || tags.has('City') || tags.has('Region') || tags.has('Country')) && !tags.has('Organization')
+        cache.set(w, v)
+      }
+      return v
+    }
+  }
+  return personNames(word)
+}
+/** compromise's lexicon knows the word as an organisation ("Sony", "Nike", "Audi"). */
+function isKnownOrganisationWord(word: string): boolean {
+  isPersonName(word) // loads compromise
+  return orgWords!(word)
+}
+let orgWords: ((word: string) => boolean) | null = null
+const variantLog = { legalForm: 0, legalFormSpelling: 0, ampersand: 0, leadingThe: 0, parenthesised: 0, wikipediaName: 0, otherLanguage: 0, personNameLeftOut: [] as string[], shortLeftOut: [] as string[], ordinaryExact: 0 }
+
+/** "Home Depot (The)" → "The Home Depot". */
+function fixTrailingThe(name: string): string {
+  const m = /^(.*?)\s*\((The|the)\)$/.exec(name)
+  return m ? `The ${m[1]}` : name
+}
+
+const SUFFIX_SPELLINGS: [RegExp, string][] = [
+  [/\bCorp\.?$/, 'Corporation'],
+  [/\bCorporation$/, 'Corp'],
+  [/\bCo\.?$/, 'Company'],
+  [/\bCompany$/, 'Co'],
+  [/\bLtd\.?$/, 'Limited'],
+  [/\bLimited$/, 'Ltd'],
+]
+
+/**
+ * The spellings a name is written in, besides itself: for companies the name without its legal form ("Airbus SE" →
+ * "Airbus", "Yahoo! Inc" → "Yahoo"), the legal form spelled the other way ("Corp" ↔ "Corporation", "Co" ↔ "Company",
+ * "Ltd" ↔ "Limited"); for every name "&" ↔ "and" and the name without a leading "The" (when more than one word is
+ * left). A variant that is one personal name ("Bauer" of "Bauer Group") is left out; one made only of ordinary words
+ * ("General Electric") must be written with the capitals given.
+ */
+function nameVariants(name: string, company: boolean): Alias[] {
+  const base = fixTrailingThe(normaliseText(name))
+  const out = new Map<string, Alias>()
+  const add = (text: string, counter: keyof typeof variantLog) => {
+    const t = text.trim().replace(/,$/, '').trim()
+    if (t === '' || t === base || out.has(t) || !/\p{L}/u.test(t)) return
+    const single = !/\s/.test(t)
+    const core = t.replace(/^The\s+/, '')
+    if (!/\s/.test(core) && core !== t && ordinary().has(core.toLowerCase())) return // "The Southern" of "The Southern Company"
+    if (single && counter === 'legalForm' && /^\p{Lu}\p{Ll}{1,3}$/u.test(t) && !isKnownOrganisationWord(t)) {
+      variantLog.shortLeftOut.push(`${t} (of ${base})`) // "Copa" (Holdings), "Saab" (Group): short words of other languages, surnames
+      return
+    }
+    if (single && /^\p{Lu}\p{Ll}+$/u.test(t) && isPersonName(t)) {
+      if (!variantLog.personNameLeftOut.includes(`${t} (of ${base})`)) variantLog.personNameLeftOut.push(`${t} (of ${base})`)
+      return
+    }
+    if (single && ordinary().has(t.toLowerCase())) return // the build would leave it out anyway
+    const a = alias(t)
+    if (!a) return
+    if (!single && a.case === 'initial' && allOrdinary(t)) {
+      a.case = 'exact'
+      variantLog.ordinaryExact++
+    }
+    out.set(t, a)
+    ;(variantLog[counter] as number)++
+  }
+  const forms = [base]
+  if (company) {
+    const stripped = stripLegal(base).replace(/!$/, '')
+    if (stripped !== base) {
+      add(stripped, 'legalForm')
+      forms.push(stripped)
+    }
+    for (const [re, other] of SUFFIX_SPELLINGS) {
+      if (re.test(base)) {
+        add(base.replace(re, other), 'legalFormSpelling')
+        break
+      }
+    }
+    if (/!/.test(base)) add(base.replace(/!/g, ''), 'legalForm')
+  }
+  for (const f of [...forms]) {
+    if (/^The\s+\S+\s+\S/.test(f)) {
+      const rest = f.replace(/^The\s+/, '')
+      add(rest, 'leadingThe')
+      forms.push(rest)
+    }
+  }
+  for (const f of forms) {
+    if (/\s&\s/.test(f)) add(f.replace(/\s&\s/g, ' and '), 'ampersand')
+    else if (/\sand\s/.test(f) && f.split(/\s+/).length <= 6) add(f.replace(/\sand\s/g, ' & '), 'ampersand')
+  }
+  if (base !== normaliseText(name)) {
+    const a = alias(base)
+    if (a) out.set(base, a)
+  }
+  return [...out.values()]
+}
+
+const LANG_NAMES: Record<string, string> = { French: 'fr', Spanish: 'es', German: 'de', Italian: 'it', Portuguese: 'pt', Dutch: 'nl' }
+
+/**
+ * Names in the first sentence of a Wikipedia article: "International Business Machines Corporation (IBM) is …" gives
+ * the full name of "IBM"; "(French: Banque Nationale du Canada)" a name in another language. The subject is taken
+ * only when it is the same body: it contains every word of the entry's name, the name is its acronym, or the
+ * parentheses right after it give the name.
+ */
+function namesFromFirstSentence(name: string, sentence: string): Alias[] {
+  const out: Alias[] = []
+  if (!sentence) return out
+  const m = /^(?:The\s+)?([\p{Lu}][^(),;:]*?)(?:\s*\(([^)]*)\))?(?:,|\s+(?:is|was|are|were|has|had)\b)/u.exec(sentence)
+  if (m) {
+    const subject = m[1]!.trim()
+    const paren = (m[2] ?? '').trim()
+    const words = subject.split(/\s+/)
+    if (words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || SMALL.has(w.toLowerCase()))) {
+      const nameWords = nameKey(name).split(' ').filter(Boolean)
+      const subjectWords = new Set(nameKey(subject).split(' '))
+      const initials = stripLegal(subject)
+        .split(/\s+/)
+        .filter((w) => !SMALL.has(w.toLowerCase()))
+        .map((w) => w[0])
+        .join('')
+        .toUpperCase()
+      const parenNames = paren.split(/[,;]\s*/).map((p) => nameKey(p))
+      const same =
+        nameWords.every((w) => subjectWords.has(w)) || (isAcronym(name) && initials === name) || parenNames.includes(nameKey(name))
+      if (same && nameKey(subject) !== nameKey(name)) {
+        const a = alias(subject)
+        if (a) {
+          out.push(a)
+          variantLog.wikipediaName++
+        }
+      }
+    }
+  }
+  const other = /\((French|Spanish|German|Italian|Portuguese|Dutch):\s*([^;)]+?)\s*[;)]/u.exec(sentence)
+  if (other && /^[\p{Lu}]/u.test(other[2]!) && other[2]!.split(/\s+/).length <= 8) {
+    const a = alias(other[2]!, { lang: LANG_NAMES[other[1]!] })
+    if (a) {
+      out.push(a)
+      variantLog.otherLanguage++
+    }
+  }
+  return out
+}
+
 function alias(text: string, extra: Partial<Alias> = {}): Alias | null {
   const t = normaliseText(text.replace(/^"|"$/g, ''))
   if (t.length < 2 || !/\p{L}/u.test(t)) return null
@@ -653,7 +822,7 @@ function candidatesFromListed(): Entry[] {
       org: {
         id: '',
         name: r.name_en!,
-        aliases: [alias(r.name_en!), alias(stripLegal(r.name_en!))].filter((a): a is Alias => a !== null),
+        aliases: [alias(r.name_en!), ...nameVariants(r.name_en!, true)].filter((a): a is Alias => a !== null),
         type: 'company',
         country: countryOf(r.headquarters_country!),
         description: { text: desc.join('; ') + '.', sources: [WIKIDATA_SEED] },
@@ -667,7 +836,7 @@ function candidatesFromListed(): Entry[] {
 
 function candidatesFromSp500(): Entry[] {
   return csv('organisations/sp500_companies.csv').map((row) => {
-    const r: Record<string, string> = { ...row, name: row.name!.replace(/\s*\(Class [A-Z]\)$/, '') }
+    const r: Record<string, string> = { ...row, name: fixTrailingThe(row.name!.replace(/\s*\(Class [A-Z]\)$/, '')) }
     const desc = [`US company in the S&P 500 index (sector: ${r.gics_sector}; ${r.gics_sub_industry})`]
     if (r.headquarters) desc.push(`headquarters: ${r.headquarters}`)
     if (r.founded) desc.push(`founded ${r.founded}`)
@@ -677,7 +846,7 @@ function candidatesFromSp500(): Entry[] {
       org: {
         id: '',
         name: r.name!,
-        aliases: [alias(r.name!), alias(stripLegal(r.name!))].filter((a): a is Alias => a !== null),
+        aliases: [alias(r.name!), ...nameVariants(r.name!, true)].filter((a): a is Alias => a !== null),
         type: 'company',
         country: 'USA',
         description: { text: desc.join('; ') + '.', sources: [SP500] },
@@ -706,7 +875,9 @@ function candidatesFromYago(): Entry[] {
       org: {
         id: '',
         name: r.name!,
-        aliases: [alias(r.name!), alias(stripLegal(r.name!))].filter((a): a is Alias => a !== null),
+        aliases: [alias(r.name!), ...nameVariants(r.name!, true), ...namesFromFirstSentence(r.name!, sentence).flatMap((a) => [a, ...nameVariants(a.text, true).map((v) => (a.lang ? { ...v, lang: a.lang } : v))])].filter(
+          (a): a is Alias => a !== null,
+        ),
         type: 'company',
         country: countryOf(r.country!),
         description,
@@ -740,10 +911,11 @@ function candidatesFromStateMedia(): Entry[] {
     const { name, acronym } = splitParen(r.media_company!)
     const assets = [...new Set(rows.map((x) => x.main_asset!.replace(/^[\w ]+:\s*/, '').trim()).filter((a) => a !== ''))]
     const aliases: (Alias | null)[] = [alias(name), acronym ? alias(acronym) : null]
-    for (const a of assets) {
+    for (const a of [r.media_company!, ...assets]) {
       const sp = splitParen(a)
-      aliases.push(alias(sp.name))
+      if (a !== r.media_company) aliases.push(alias(sp.name))
       if (sp.acronym) aliases.push(alias(sp.acronym))
+      else aliases.push(parenthesisedName(a))
     }
     const typology = TYPOLOGY[r.typology!] ?? ['state-affiliated media', r.typology!]
     const outlets = assets.filter((a) => foldAlias(a) !== foldAlias(name)).slice(0, 6)
@@ -770,6 +942,27 @@ function candidatesFromStateMedia(): Entry[] {
     })
   }
   return out
+}
+
+/**
+ * A name given in parentheses that is not an acronym: "Xinhua (New China News Agency)", "Svoboda (Radio Liberty)",
+ * "Euskal Irrati Telebista (EiTB)". Notes ("English", "Azerbaijan edition", "by Russia's Channel One") and generic
+ * channel numbers are not names.
+ */
+function parenthesisedName(text: string): Alias | null {
+  const m = /\(([^)]+)\)\s*$/.exec(text)
+  if (!m) return null
+  const inner = m[1]!.trim()
+  if (/^[\p{Lu}][\p{L}]{1,6}$/u.test(inner) && (inner.match(/\p{Lu}/gu) ?? []).length >= 2) {
+    variantLog.parenthesised++
+    return { text: inner, case: 'exact' }
+  }
+  const words = inner.split(/\s+/)
+  if (words.length < 2 || words.length > 8) return null
+  if (!words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || SMALL.has(w.toLowerCase()))) return null
+  if (/\b(edition|English|French|Spanish|Arabic|Chinese|Russian|German|Channel|Canal|Control)\b/.test(inner) || /^\P{L}*$/u.test(inner)) return null
+  variantLog.parenthesised++
+  return alias(inner)
 }
 
 const PROGRAMME: Record<string, string> = {
@@ -957,11 +1150,16 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   return out
 }
 
+/** Hand-written entries (seed/ and curated/): they win over imported rows that name the same body. */
 function loadSeeds(): Organisation[] {
-  const dir = join(K, 'organisations', 'seed')
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { organisations: Organisation[] }).organisations)
+  return ['seed', 'curated'].flatMap((sub) => {
+    const dir = join(K, 'organisations', sub)
+    if (!existsSync(dir)) return []
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { organisations: Organisation[] }).organisations)
+  })
 }
 
 function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
@@ -972,7 +1170,13 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
   const byQid = new Map<string, Entry>()
   const byKey = new Map<string, Entry[]>()
   const seedKeys = new Map<string, string>()
-  for (const s of seeds) for (const a of [s.name, ...s.aliases.filter((x) => !isAcronym(x.text)).map((x) => x.text)]) seedKeys.set(nameKey(a), s.id)
+  // A hand-written entry's name and its aliases without a context rule name it (an alias with context, "United" of
+  // United Airlines, does not: an imported "United …" row is not the same body).
+  // The name counts too, unless the entry lists it only with a context rule ("La Presse" of Montreal is not Tunis's).
+  for (const s of seeds) {
+    const guardedName = s.aliases.some((x) => x.text === s.name && x.context) && !s.aliases.some((x) => x.text === s.name && !x.context)
+    for (const a of [...(guardedName ? [] : [s.name]), ...s.aliases.filter((x) => !isAcronym(x.text) && !x.context).map((x) => x.text)]) seedKeys.set(nameKey(a), s.id)
+  }
   const merged: Record<string, number> = {}
   const droppedAsSeed: string[] = []
 
@@ -1015,6 +1219,18 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     ...candidatesFromParties(),
     ...candidatesFromCameo(known),
   ]
+  // Spelling variants of every multi-word name of a non-party entry ("&" / "and", leading "The", legal forms).
+  for (const e of all) {
+    if (e.dataset === 'parties') continue
+    const company = e.org.type === 'company'
+    const extra: Alias[] = []
+    for (const a of [alias(e.org.name), ...e.org.aliases]) {
+      if (!a || isAcronym(a.text) || !/\s|!/.test(a.text)) continue
+      for (const v of nameVariants(a.text, company)) extra.push(a.lang ? { ...v, lang: a.lang } : v)
+    }
+    e.org.aliases.push(...extra)
+    e.org.aliases = dedupeAliases(e.org.aliases)
+  }
   for (const e of all) {
     // Hand-written seed entries win: an imported row naming the same body is dropped.
     const seedId = [e.org.name, ...e.org.aliases.filter((a) => !isAcronym(a.text)).map((a) => a.text)]
@@ -1038,9 +1254,12 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
           break
         }
       }
-      if (!target && primaryIsAcronym && e.dataset === 'cameo') {
+      if (!target && primaryIsAcronym && (e.dataset === 'cameo' || e.org.type === 'company')) {
+        // An acronym-named row ("IBM") joins the one entry that has the acronym (a company only with a company).
         const acr = splitParen(e.org.name).name
-        const found = entries.filter((x) => compatible(x, e) && x.dataset !== 'parties' && x.org.aliases.some((a) => a.text === acr))
+        const found = entries.filter(
+          (x) => compatible(x, e) && x.dataset !== 'parties' && (e.dataset === 'cameo' || x.org.type === 'company') && x.org.aliases.some((a) => a.text === acr),
+        )
         if (found.length === 1) target = found[0]
       }
     }
@@ -1051,6 +1270,9 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     }
   }
   log.mergedRows = merged
+  log.nameVariants = { ...variantLog, personNameLeftOut: variantLog.personNameLeftOut.length, shortLeftOut: variantLog.shortLeftOut.length }
+  log.nameVariantsShortLeftOut = variantLog.shortLeftOut
+  log.nameVariantsPersonNamesLeftOut = variantLog.personNameLeftOut
   log.droppedAsSeedDuplicates = droppedAsSeed
 
   // Ids: readable and stable (slug of the name, then country, then a number).
@@ -1135,6 +1357,7 @@ function resolveClashes(entries: Entry[], seeds: Organisation[]): void {
   const dropped: { id: string; alias: string; reason: string }[] = []
   let contextAdded = 0
   const drop = new Set<Alias>()
+  const renamed: string[] = []
   for (const list of holders.values()) {
     const owners = new Set(list.map((h) => h.e?.org.id ?? 'seed:' + h.alias.text))
     if (owners.size < 2) continue
@@ -1204,7 +1427,17 @@ function resolveClashes(entries: Entry[], seeds: Organisation[]): void {
       }
     }
     e.org.aliases = e.org.aliases.filter((a) => !drop.has(a))
+    // A multi-word name is matched even when it is not listed (the engine's implicit name), unless some alias has a
+    // context rule: an entry whose own name was dropped as ambiguous gets its country in the name, so the implicit
+    // name cannot match the shared words ("Democratic Party" of Curaçao matched on a page about South Korea).
+    const name = splitParen(e.org.name).name
+    if (/\s/.test(name) && !e.org.aliases.some((a) => a.context || a.text === e.org.name) && [...drop].some((a) => foldAlias(a.text) === foldAlias(name))) {
+      const where = placeName(e.org.country) ?? e.org.country ?? (e.dataset === 'ofac' ? 'OFAC list' : e.dataset === 'cameo' ? 'CAMEO dictionary' : e.dataset)
+      e.org.name = `${name} (${where})`
+      renamed.push(e.org.name)
+    }
   }
+  log.renamedAsAmbiguous = renamed
   log.contextAdded = contextAdded
   log.aliasesDroppedAsAmbiguous = dropped.length
   log.aliasesDroppedAsAmbiguousList = dropped.map((d) => `${d.id}: ${d.alias} (${d.reason})`)

@@ -11,6 +11,11 @@ import type { KnowledgeDetails } from '../engine/knowledge/bundle.ts'
 // asset and read from the extension's own package: a local file read, not a network request.
 import knowledgeUrl from '../generated/knowledge.json.gz?url'
 import detailsUrl from '../generated/knowledge-details.json.gz?url'
+// The build's ordinary-word lists, packaged as they are: read only when a pack is imported, to hold its aliases to the
+// rules the bundled knowledge follows.
+import stopwordsUrl from '../../knowledge/stopwords.json?url'
+import aliasRulesUrl from '../../knowledge/alias-rules.json?url'
+import type { AliasWordLists } from '../engine/knowledge/ordinary-words.ts'
 import { browser, extensionIdentity, type Runtime } from '../shared/browser-api.ts'
 import { sendToTab } from '../shared/send.ts'
 import { createKnowledgeStore } from './knowledge-store.ts'
@@ -43,7 +48,15 @@ async function fetchPackText(url: string): Promise<string> {
   return response.text()
 }
 
-const packs = createPackStore(browser.storage.local, () => knowledge.base())
+async function loadAliasWords(): Promise<AliasWordLists> {
+  const [stop, rules] = (await Promise.all([readPackagedJson(stopwordsUrl), readPackagedJson(aliasRulesUrl)])) as [
+    Pick<AliasWordLists, 'stopwords' | 'commonWords'>,
+    Pick<AliasWordLists, 'exclude' | 'allow'>,
+  ]
+  return { stopwords: stop.stopwords, commonWords: stop.commonWords, exclude: rules.exclude, allow: rules.allow }
+}
+
+const packs = createPackStore(browser.storage.local, () => knowledge.base(), loadAliasWords)
 const knowledge = createKnowledgeStore(loadPackagedKnowledge, createScanner, () => packs.enabled(), loadPackagedDetails)
 const router = createRouter({
   knowledge,

@@ -1,13 +1,14 @@
 /**
  * Knowledge packs: extra organisations, metrics, places and figures a user imports (from a file, or from a URL they
  * type: the one network request Context Lens makes, and only on that explicit action). A pack is validated with the
- * same rules as the bundled knowledge (every statement sourced, no id or alias clash), stored in `storage.local`,
- * and merged into the scanner while it is enabled.
+ * same rules as the bundled knowledge (every statement sourced, no id or alias clash, no alias that is an ordinary
+ * word without a context rule), stored in `storage.local`, and merged into the scanner while it is enabled.
  *
  * Pack file: { "contextLensPack": 1, "id", "name", "version", "description"?, "knowledge": { organisations?, metrics?,
  * figures?, places? } }.
  */
-import { compareFigures, compileKnowledge, validateKnowledge } from '../engine/knowledge/index.ts'
+import { compareFigures, compileKnowledge, validateKnowledge, type ValidationError } from '../engine/knowledge/index.ts'
+import { createAliasPolicy, ordinaryWordProblems, placeNamesOf, type AliasWordLists } from '../engine/knowledge/ordinary-words.ts'
 import type { Knowledge, KnowledgeSource } from '../engine/types.ts'
 import type { PackInfo } from '../shared/messages.ts'
 import { isRecord } from '../shared/settings.ts'
@@ -50,17 +51,25 @@ export function packInfo(pack: StoredPack): PackInfo {
   }
 }
 
-/** Reads a pack file: the envelope, then the knowledge against `base` (the bundled knowledge plus other packs). */
+/** How many problems an error message lists before it only counts the rest. */
+const SHOWN_PROBLEMS = 5
+
+/**
+ * Reads a pack file: the envelope, then the knowledge against `base` (the bundled knowledge plus other packs), then,
+ * given the word lists, its aliases against the ordinary-word rules of the bundled build. An error is one line of
+ * summary, then one line per problem ("entry.field: why").
+ */
 export function parsePack(
   text: string,
   base: KnowledgeSource,
+  words?: AliasWordLists,
 ): { ok: true; pack: Omit<StoredPack, 'enabled' | 'importedAt' | 'origin'> } | { ok: false; error: string } {
   if (text.length > MAX_PACK_CHARS) return { ok: false, error: `The pack is larger than ${MAX_PACK_CHARS / 1_000_000} MB.` }
   let value: unknown
   try {
     value = JSON.parse(text)
-  } catch {
-    return { ok: false, error: 'The file is not JSON.' }
+  } catch (error) {
+    return { ok: false, error: `The file is not JSON: ${jsonErrorWithLine(text, error)}` }
   }
   if (!isRecord(value) || value.contextLensPack !== 1) return { ok: false, error: 'Not a Context Lens knowledge pack (missing "contextLensPack": 1).' }
   const { id, name, version, description, knowledge } = value
@@ -69,12 +78,34 @@ export function parsePack(
   if (typeof version !== 'string' || version.trim() === '' || version.length > 40) return { ok: false, error: 'The pack needs a version.' }
   if (description !== undefined && (typeof description !== 'string' || description.length > 1000)) return { ok: false, error: 'The description must be text (up to 1000 characters).' }
   const result = validateKnowledge(knowledge, { base, maxErrors: 20 })
-  if (!result.ok) {
-    const shown = result.errors.slice(0, 5).map((error) => `${error.path}: ${error.message}`)
-    const more = result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''
-    return { ok: false, error: `The pack's knowledge is not valid: ${shown.join('; ')}${more}` }
+  if (!result.ok) return { ok: false, error: listProblems('The pack’s knowledge is not valid', result.errors) }
+  if (words) {
+    const policy = createAliasPolicy(words, placeNamesOf([...base.places, ...result.value.places]))
+    const problems = ordinaryWordProblems(result.value, policy)
+    if (problems.length > 0) return { ok: false, error: listProblems('Some aliases would mark ordinary words on pages', problems) }
   }
   return { ok: true, pack: { id, name: name.trim(), version: version.trim(), description: description ?? null, knowledge: result.value } }
+}
+
+/**
+ * The parser's own words, which differ between browsers: Firefox says "… at line 6 column 3 of the JSON data", Chrome
+ * may give only "… at position 117"; a position is turned into a line and column, which an editor can go to.
+ */
+export function jsonErrorWithLine(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const position = /\bposition (\d+)/.exec(message)
+  if (!position || /\bline \d+/.test(message)) return message
+  const before = text.slice(0, Number(position[1]))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return `${message} (line ${line} column ${column})`
+}
+
+function listProblems(summary: string, problems: readonly ValidationError[]): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`
+  const shown = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `${problem.path}: ${problem.message}`)
+  const more = problems.length > SHOWN_PROBLEMS ? [`(and ${problems.length - SHOWN_PROBLEMS} more)`] : []
+  return [`${summary} (${count}):`, ...shown, ...more].join('\n')
 }
 
 /** The bundled knowledge with the given packs' entries added (tagged with their pack id), figures re-sorted. */
@@ -97,7 +128,11 @@ export function mergePacks(base: Knowledge, packs: readonly StoredPack[]): Knowl
   return { ...base, version: `${base.version}+${packs.map((pack) => `${pack.id}@${pack.version}`).join('+')}`, organisations, metrics, places, figures, excludedAliases }
 }
 
-export function createPackStore(storage: StorageArea, base: () => Promise<Knowledge>): PackStore {
+/**
+ * `aliasWords` reads the bundled build's word lists (knowledge/stopwords.json, knowledge/alias-rules.json); it is
+ * called on each import only, so a worker that never imports a pack never reads them.
+ */
+export function createPackStore(storage: StorageArea, base: () => Promise<Knowledge>, aliasWords: () => Promise<AliasWordLists>): PackStore {
   let queue: Promise<unknown> = Promise.resolve()
   const read = async (): Promise<StoredPack[]> => {
     const stored = (await storage.get(PACKS_KEY))[PACKS_KEY]
@@ -117,12 +152,12 @@ export function createPackStore(storage: StorageArea, base: () => Promise<Knowle
     list: async () => (await read()).map(packInfo),
     import: (text, origin, now) =>
       update<{ ok: true; pack: PackInfo } | { ok: false; error: string }>(async (packs) => {
-        const bundled = await base()
+        const [bundled, words] = await Promise.all([base(), aliasWords()])
         // A new pack must not clash with the bundled knowledge nor with the other packs (a same-id pack is replaced).
         const preview = parsePack(text, { organisations: [], metrics: [], figures: [], places: [] })
         const others = packs.filter((pack) => !preview.ok || pack.id !== preview.pack.id)
         const merged = mergePacks(bundled, others)
-        const parsed = parsePack(text, merged)
+        const parsed = parsePack(text, merged, words)
         if (!parsed.ok) return { packs: null, result: { ok: false, error: parsed.error } }
         const stored: StoredPack = { ...parsed.pack, enabled: true, importedAt: now, origin }
         return { packs: [...others, stored], result: { ok: true, pack: packInfo(stored) } }

@@ -3,7 +3,7 @@
  * and turns every failure into an `{ ok: false, error }` value. The handler table is a mapped type over the accepted
  * message types, so a message without a handler is a type error.
  */
-import { claimCard, organisationCard, trackRecord, type CardContext, type TrackRecordRow } from '../engine/cards.ts'
+import { claimCard, organisationCard, trackRecord, type CardContext, type OrganisationCard, type TrackRecordRow } from '../engine/cards.ts'
 import type { Scanner } from '../engine/index.ts'
 import { allFigures } from '../engine/knowledge/bundle.ts'
 import type { Figure, Finding, Knowledge, QuantityFinding } from '../engine/types.ts'
@@ -96,6 +96,12 @@ function createHandlers(deps: RouterDeps): Handlers {
       today: deps.today(),
     }
   }
+  /** A card from a pack credits it by the name its user saw on the options page (the knowledge holds the pack id). */
+  const creditPackByName = async (card: OrganisationCard): Promise<OrganisationCard> => {
+    if (!card.pack) return card
+    const pack = (await deps.packs.list()).find((candidate) => candidate.id === card.pack)
+    return pack ? { ...card, pack: pack.name } : card
+  }
   return {
     async scan({ blocks, lang, date }) {
       const scanner = await deps.knowledge.scanner()
@@ -113,13 +119,17 @@ function createHandlers(deps: RouterDeps): Handlers {
         if (!organisation) return failure(`detail: no organisation ${target.id}`)
         const context = cardContext(scanner)
         const own = trackRecordOf(organisation.id, scanner, context)
-        if (own.length > 0 || !organisation.related) return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, own) } }
-        // An organisation that publishes through a related one (the NCRI and the MEK) shows that one's record, named.
-        for (const { id } of organisation.related) {
-          const rows = trackRecordOf(id, scanner, context)
-          if (rows.length > 0) return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context, rows, context.organisationName(id) ?? id) } }
+        let card = organisationCard(organisation, context, own)
+        if (own.length === 0 && organisation.related) {
+          // An organisation that publishes through a related one (the NCRI and the MEK) shows that one's record, named.
+          for (const { id } of organisation.related) {
+            const rows = trackRecordOf(id, scanner, context)
+            if (rows.length === 0) continue
+            card = organisationCard(organisation, context, rows, context.organisationName(id) ?? id)
+            break
+          }
         }
-        return { ok: true, detail: { kind: 'organisation', card: organisationCard(organisation, context) } }
+        return { ok: true, detail: { kind: 'organisation', card: await creditPackByName(card) } }
       }
       const options = { ...(target.lang ? { lang: target.lang } : {}), ...(target.date ? { date: target.date } : {}) }
       const finding = scanner

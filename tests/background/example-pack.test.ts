@@ -8,6 +8,7 @@ import { h, render } from 'preact'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createKnowledgeStore } from '../../src/background/knowledge-store.ts'
 import { createPackStore, mergePacks, parsePack, type StoredPack } from '../../src/background/packs.ts'
+import { aliasWords, readAliasWords } from './pack-alias-words.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { organisationCard } from '../../src/engine/cards.ts'
@@ -28,7 +29,7 @@ beforeAll(async () => {
 }, 60_000)
 
 function stored(): StoredPack {
-  const parsed = parsePack(text, bundled)
+  const parsed = parsePack(text, bundled, readAliasWords())
   if (!parsed.ok) throw new Error(parsed.error)
   return { ...parsed.pack, enabled: true, importedAt: '2026-11-24T08:00:00.000Z', origin: `file: ${PACK_FILE}` }
 }
@@ -47,7 +48,7 @@ function memoryStorage(): StorageArea {
 
 describe('example pack: classroom source evaluation', () => {
   it('passes parsePack against the bundled knowledge: no id or alias clash, every statement sourced', () => {
-    const parsed = parsePack(text, bundled)
+    const parsed = parsePack(text, bundled, readAliasWords())
     expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true)
     if (!parsed.ok) return
     expect(parsed.pack.id).toBe('classroom-source-evaluation')
@@ -95,24 +96,25 @@ describe('example pack: classroom source evaluation', () => {
   it('the worked example in docs/knowledge-packs.md validates and behaves as the text says', () => {
     const doc = readFileSync('docs/knowledge-packs.md', 'utf8')
     const example = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!).at(-1)!
-    const parsed = parsePack(example, bundled)
+    const parsed = parsePack(example, bundled, readAliasWords())
     if (!parsed.ok) throw new Error(parsed.error)
     const pack: StoredPack = { ...parsed.pack, enabled: true, importedAt: '2026-11-24T08:00:00.000Z', origin: 'docs' }
     const scanner = createScanner(mergePacks(bundled, [pack]))
     const ids = (sentence: string) => scanner.scan(sentence, { lang: 'en' }).flatMap((finding) => (finding.kind === 'organisation' ? [finding.entityId] : []))
     expect(ids('BBC Persian said so.')).toEqual(['bbc-persian'])
     expect(ids('bbc persian said so.')).toEqual([])
-    expect(ids('BBC Farsi said so.')).toEqual([])
+    // The bundled knowledge finds "BBC" itself; the pack's "BBC Farsi" needs its context words.
+    expect(ids('BBC Farsi said so.')).not.toContain('bbc-persian')
     expect(ids('The BBC Farsi service in Iran said so.')).toEqual(['bbc-persian'])
     // Both packs use the id bbc-persian: the second is refused.
-    const second = parsePack(text, mergePacks(bundled, [pack]))
+    const second = parsePack(text, mergePacks(bundled, [pack]), readAliasWords())
     expect(second.ok ? '' : second.error).toContain('id "bbc-persian" is already used')
   })
 
   it('imports through the pack store and reaches a card through the background, then exports unchanged', async () => {
     const { core, details } = splitKnowledge(bundled)
     const storage = memoryStorage()
-    const packs = createPackStore(storage, async () => core)
+    const packs = createPackStore(storage, async () => core, aliasWords)
     const router = createRouter({
       knowledge: createKnowledgeStore(async () => core, (knowledge) => createScanner(knowledge), () => packs.enabled(), async () => details),
       settings: createSettingsStore(storage),
@@ -132,13 +134,14 @@ describe('example pack: classroom source evaluation', () => {
     )
     const detail = await router({ type: 'detail', target: { kind: 'organisation', id: 'the-economist' } }, content)
     if (!detail.ok || !('detail' in detail) || detail.detail.kind !== 'organisation') throw new Error(JSON.stringify(detail))
-    expect(detail.detail.card.pack).toBe('classroom-source-evaluation')
+    // Credited by the name the user saw on the options page, not the id.
+    expect(detail.detail.card.pack).toBe('Classroom: who counts the dead? Evaluating sources on COVID-19 deaths in Iran')
     expect(detail.detail.card.facts.map((fact) => fact.date)).toEqual(['2020-11-09', '2021-11-11'])
     const exported = await router({ type: 'pack-export', id: 'classroom-source-evaluation' }, options)
     if (!exported.ok || !('json' in exported)) throw new Error(JSON.stringify(exported))
     // The export is the same pack (empty lists written out) and passes validation again.
     const original = JSON.parse(text)
     expect(JSON.parse(exported.json)).toEqual({ ...original, knowledge: { organisations: original.knowledge.organisations, metrics: [], figures: [], places: [] } })
-    expect(parsePack(exported.json, bundled).ok).toBe(true)
+    expect(parsePack(exported.json, bundled, readAliasWords()).ok).toBe(true)
   }, 60_000)
 })

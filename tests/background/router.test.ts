@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createKnowledgeStore } from '../../src/background/knowledge-store.ts'
 import { splitKnowledge } from '../../src/engine/knowledge/bundle.ts'
 import { createPackStore, PACKS_KEY } from '../../src/background/packs.ts'
+import { aliasWords } from './pack-alias-words.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { SETTINGS_KEY } from '../../src/shared/settings.ts'
@@ -31,7 +32,7 @@ function setup(storage = memoryStorage(), fetched: string[] = []) {
   let loads = 0
   let builds = 0
   let detailLoads = 0
-  const packs = createPackStore(storage, async () => SPLIT.core)
+  const packs = createPackStore(storage, async () => SPLIT.core, aliasWords)
   const router = createRouter({
     knowledge: createKnowledgeStore(async () => {
       loads++
@@ -143,7 +144,7 @@ describe('background router', () => {
         return KNOWLEDGE
       }, () => fakeScanner()),
       settings: createSettingsStore(storage),
-      packs: createPackStore(storage, async () => KNOWLEDGE),
+      packs: createPackStore(storage, async () => KNOWLEDGE, aliasWords),
       fetchText: async () => {
         throw new Error('no network in tests')
       },
@@ -174,7 +175,7 @@ describe('background router', () => {
     const imported = await router({ type: 'pack-import', source: { kind: 'file', name: 'pack.json', text: JSON.stringify(PACK) } }, OPTIONS)
     expect(imported).toMatchObject({ ok: true, pack: { id: 'example-pack', enabled: true, origin: 'file: pack.json', counts: { organisations: 1 } } })
     expect(await router(scan, CONTENT)).toMatchObject({ ok: true, findings: [{ entityId: 'example-watch', text: 'Example Watch' }] })
-    expect(await router({ type: 'detail', target: { kind: 'organisation', id: 'example-watch' } }, CONTENT)).toMatchObject({ ok: true, detail: { card: { pack: 'example-pack' } } })
+    expect(await router({ type: 'detail', target: { kind: 'organisation', id: 'example-watch' } }, CONTENT)).toMatchObject({ ok: true, detail: { card: { pack: 'Example pack' } } })
     expect(await router({ type: 'pack-toggle', id: 'example-pack', enabled: false }, OPTIONS)).toMatchObject({ ok: true, packs: [{ enabled: false }] })
     expect(await router(scan, CONTENT)).toMatchObject({ ok: true, findings: [] })
     const exported = await router({ type: 'pack-export', id: 'example-pack' }, OPTIONS)
@@ -194,7 +195,7 @@ describe('background router', () => {
   it('refuses invalid packs with a readable reason, and pack requests from content scripts', async () => {
     const { router } = setup()
     const importText = (value: unknown) => router({ type: 'pack-import', source: { kind: 'file', name: 'p.json', text: typeof value === 'string' ? value : JSON.stringify(value) } }, OPTIONS)
-    expect(await importText('{not json')).toMatchObject({ ok: false, error: 'The file is not JSON.' })
+    expect(await importText('{not json')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not JSON: .*JSON/) })
     expect(await importText({ id: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/contextLensPack/) })
     const unsourced = structuredClone(PACK)
     unsourced.knowledge.organisations[0]!.description.sources = []

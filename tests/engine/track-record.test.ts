@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createKnowledgeStore } from '../../src/background/knowledge-store.ts'
 import { createPackStore } from '../../src/background/packs.ts'
+import { aliasWords } from '../background/pack-alias-words.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { trackRecord, type TrackRecordRow } from '../../src/engine/cards.ts'
@@ -92,7 +93,7 @@ describe('track record (bundled knowledge)', () => {
         Object.assign(data, items)
       },
     }
-    const packs = createPackStore(storage, async () => core)
+    const packs = createPackStore(storage, async () => core, aliasWords)
     const router = createRouter({
       knowledge: createKnowledgeStore(async () => core, (loaded) => createScanner(loaded), () => packs.enabled(), async () => details),
       settings: createSettingsStore(storage),

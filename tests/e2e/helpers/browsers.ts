@@ -3,7 +3,7 @@
  * Firefox ESR through puppeteer-core (WebDriver BiDi) with dist/firefox. Both expose the same small
  * TestPage/BrowserSession surface so the scenarios are written once.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -35,7 +35,20 @@ export interface TestPage {
   screenshot(path: string, clip?: Clip): Promise<void>
   /** The page's URL as the browser reports it. */
   url(): string
+  /** A real click (protocol input events, so the page sees a user gesture: permission requests need one). */
+  click(selector: string): Promise<void>
+  /** Types into a text field, as a user would. */
+  type(selector: string, text: string): Promise<void>
+  /** Chooses a file in an <input type=file>, through the browser's own file-chooser path. */
+  chooseFile(selector: string, path: string): Promise<void>
+  /** Runs `action` and returns the file it made the browser download (name and text), as saved by the browser. */
+  download(action: () => Promise<void>): Promise<{ fileName: string; text: string }>
   close(): Promise<void>
+}
+
+export interface SavedDownload {
+  fileName: string
+  text: string
 }
 
 export interface BrowserSession {
@@ -48,6 +61,11 @@ export interface BrowserSession {
   openExtensionPage(path: string, ready: string): Promise<TestPage>
   /** Chromium only: evaluates in the extension's service worker (undefined in Firefox: no background handle). */
   evaluateInWorker?<R>(fn: () => R | Promise<R>): Promise<R>
+  /**
+   * Chromium only: grants the extension access to `origin` the way chrome://extensions does when a user adds a site
+   * under "Site access" (its developerPrivate API). Chromium's own permission prompt cannot be answered headless.
+   */
+  grantSiteAccess?(origin: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -79,6 +97,15 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.screenshot({ path, ...(clip ? { clip } : {}) })
     },
     url: () => page.url(),
+    click: (selector) => page.click(selector),
+    type: (selector, text) => page.fill(selector, text),
+    chooseFile: (selector, path) => page.setInputFiles(selector, path),
+    download: async (action) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), action()])
+      const failure = await download.failure()
+      if (failure) throw new Error(`download failed: ${failure}`)
+      return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') }
+    },
     close: () => page.close(),
   }
 }
@@ -86,6 +113,8 @@ function wrapPlaywright(page: PwPage): TestPage {
 export interface LaunchOptions {
   /** host:port of a proxy that every off-machine request is sent to (see startTrapProxy) */
   trapProxy?: { hostPort: string; port: number }
+  /** Accept the self-signed certificate of our https server on 127.0.0.1 (packs imported from an address). */
+  acceptLocalHttps?: boolean
 }
 
 export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
@@ -109,6 +138,7 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
       // Belt and braces: even if something tried, no name but 127.0.0.1 resolves during the test.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       ...(options.trapProxy ? [`--proxy-server=http://${options.trapProxy.hostPort}`] : []),
+      ...(options.acceptLocalHttps ? ['--ignore-certificate-errors'] : []),
     ],
   })
   const log = new RequestLog()
@@ -151,6 +181,23 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
       const current = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase)) ?? worker
       return current.evaluate(fn) as never
     },
+    grantSiteAccess: async (origin) => {
+      const settings = await context.newPage()
+      try {
+        await settings.goto(`chrome://extensions/?id=${extensionId}`, { waitUntil: 'load' })
+        return await settings.evaluate(
+          ([id, pattern]) =>
+            new Promise<string>((done) => {
+              type DeveloperPrivate = { addHostPermission(id: string, host: string, callback: () => void): void }
+              const chromeApi = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate; runtime: { lastError?: { message?: string } } } }).chrome
+              chromeApi.developerPrivate.addHostPermission(id, pattern, () => done(chromeApi.runtime.lastError?.message ?? 'granted'))
+            }),
+          [extensionId, `${origin}/*`] as const,
+        )
+      } finally {
+        await settings.close()
+      }
+    },
     close: async () => {
       await context.close()
       await rm(userDataDir, { recursive: true, force: true })
@@ -160,7 +207,23 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
 
 // ───────────────────────────── Firefox ─────────────────────────────
 
-function wrapPuppeteer(page: PpPage): TestPage {
+/** Firefox saves downloads into `downloadDir` (profile prefs); a download is done when its file is there and no .part is left. */
+async function savedDownload(downloadDir: string, before: ReadonlySet<string>): Promise<SavedDownload> {
+  const end = Date.now() + 15_000
+  for (;;) {
+    const names = await readdir(downloadDir)
+    const fresh = names.filter((name) => !before.has(name) && !name.endsWith('.part'))
+    if (fresh.length > 0 && !names.some((name) => name.endsWith('.part'))) {
+      const fileName = fresh[0]!
+      const path = join(downloadDir, fileName)
+      if ((await stat(path)).size > 0) return { fileName, text: await readFile(path, 'utf8') }
+    }
+    if (Date.now() >= end) throw new Error(`no download appeared in ${downloadDir} (files: ${names.join(', ') || 'none'})`)
+    await new Promise((ok) => setTimeout(ok, 100))
+  }
+}
+
+function wrapPuppeteer(page: PpPage, downloadDir: string): TestPage {
   return {
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' })
@@ -176,20 +239,43 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await writeFile(path, await page.screenshot(clip ? { clip } : {}))
     },
     url: () => page.url(),
+    click: (selector) => page.click(selector),
+    type: async (selector, text) => {
+      await page.click(selector, { count: 3 }) // select what is there, so typing replaces it
+      await page.type(selector, text)
+    },
+    chooseFile: async (selector, path) => {
+      const input = await page.waitForSelector(selector)
+      if (!input) throw new Error(`no ${selector}`)
+      await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path)
+    },
+    download: async (action) => {
+      const before = new Set(await readdir(downloadDir))
+      await action()
+      return savedDownload(downloadDir, before)
+    },
     close: () => page.close(),
   }
 }
 
 export async function launchFirefox(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const downloadDir = await mkdtemp(join(tmpdir(), 'context-lens-firefox-downloads-'))
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
     defaultViewport: VIEWPORT,
+    ...(options.acceptLocalHttps ? { acceptInsecureCerts: true } : {}),
     args: ['--remote-allow-system-access'], // lets a tab navigate to moz-extension:// (the popup page)
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': true,
+      // Downloads are saved, without asking, into a folder the test reads (the export of a pack).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
       ...(options.trapProxy
         ? {
             'network.proxy.type': 1,
@@ -222,15 +308,18 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
       const page = await track(spare.shift() ?? (await browser.newPage()), 'page')
       await page.setViewport(VIEWPORT) // defaultViewport is not applied to the tab Firefox starts with
       await page.evaluateOnNewDocument(mutationRecorderSource)
-      return wrapPuppeteer(page)
+      return wrapPuppeteer(page, downloadDir)
     },
     openExtensionPage: async (path, ready) => {
       const page = await track(await browser.newPage(), 'extension-page')
       // Recipe pitfall: goto to moz-extension:// never resolves (process switch); don't await it.
       page.goto(extensionBase + path).catch(() => {})
       await page.waitForSelector(ready, { timeout: 15_000 })
-      return wrapPuppeteer(page)
+      return wrapPuppeteer(page, downloadDir)
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close()
+      await rm(downloadDir, { recursive: true, force: true })
+    },
   }
 }

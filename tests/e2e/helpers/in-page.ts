@@ -210,3 +210,49 @@ export async function activateArticleAndReload(articleUrl: string): Promise<stri
   setTimeout(() => location.reload(), 30)
   return `article tab ${article.id}`
 }
+
+export interface PacksPanel {
+  items: Array<{ id: string; enabled: boolean | null; label: string; details: string }>
+  noPacks: boolean
+  status: { text: string; role: string | null; live: string | null }
+  error: { text: string; role: string | null; id: string; summary: string; problems: string[] }
+  /** What the file input points screen readers at for its errors (aria-describedby). */
+  fileDescribedBy: string | null
+  /** The id of the focused element. */
+  focused: string | null
+}
+
+/** Runs in our options page: what the "Knowledge packs" section shows. */
+export function readPacksPanel(): PacksPanel {
+  const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const items = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="pack"]')).map((li) => ({
+    id: li.dataset.packId ?? '',
+    enabled: li.querySelector<HTMLInputElement>('[data-testid="pack-enabled"]')?.checked ?? null,
+    label: text(li.querySelector('label')),
+    details: text(li.querySelector('[data-testid="pack-details"]')),
+  }))
+  const status = document.querySelector('[data-testid="packs-status"]')
+  const error = document.querySelector('[data-testid="packs-error"]')
+  return {
+    items,
+    noPacks: document.querySelector('[data-testid="no-packs"]') !== null,
+    status: { text: text(status), role: status?.getAttribute('role') ?? null, live: status?.getAttribute('aria-live') ?? null },
+    error: {
+      text: text(error),
+      role: error?.getAttribute('role') ?? null,
+      id: error?.id ?? '',
+      summary: text(error?.querySelector('p')),
+      problems: Array.from(error?.querySelectorAll('li') ?? []).map((li) => text(li)),
+    },
+    fileDescribedBy: document.getElementById('pack-file')?.getAttribute('aria-describedby') ?? null,
+    focused: document.activeElement?.id || null,
+  }
+}
+
+/** Runs in our options page: does the extension hold access to `origin`? (permissions.contains) */
+export async function extensionHasOrigin(origin: string): Promise<{ contains: boolean; origins: string[] }> {
+  type Permissions = { contains(p: object): Promise<boolean>; getAll(): Promise<{ origins?: string[] }> }
+  const g = globalThis as unknown as { browser?: { permissions: Permissions }; chrome?: { permissions: Permissions } }
+  const permissions = (g.browser ?? g.chrome)!.permissions
+  return { contains: await permissions.contains({ origins: [`${origin}/*`] }), origins: (await permissions.getAll()).origins ?? [] }
+}

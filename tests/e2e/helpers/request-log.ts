@@ -1,7 +1,8 @@
 /**
  * Records every request the browser reports (pages, extension pages and, in Chromium, the service worker)
  * and tells which ones left the machine. Allowed: http(s) to 127.0.0.1 (our static server) and the
- * extension's own URLs; data:, blob: and about: never touch the network.
+ * extension's own URLs; data:, blob: and about: never touch the network, nor do chrome: URLs (the browser's own
+ * pages and their resources, served from the browser itself: the packs scenario opens chrome://extensions).
  */
 export interface LoggedRequest {
   url: string
@@ -9,7 +10,7 @@ export interface LoggedRequest {
   source: string
 }
 
-const LOCAL_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:'])
+const LOCAL_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:', 'chrome:'])
 
 export function isAllowedRequest(url: string): boolean {
   let parsed: URL

@@ -1,7 +1,11 @@
-/** A tiny static server on 127.0.0.1, port 0: /corpus/ (../shared/corpus/dev), /demo/ and /fixtures/. */
+/** A tiny static server on 127.0.0.1, port 0: /corpus/ (../shared/corpus/dev), /demo/ and /fixtures/; and an https one for pack addresses. */
+import { execFile } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
-import { extname, resolve, sep } from 'node:path'
+import { createServer as createHttpsServer } from 'node:https'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve, sep } from 'node:path'
+import { promisify } from 'node:util'
 import type { AddressInfo } from 'node:net'
 import { corpusDir, demoDir, fixturesDir } from './env.ts'
 
@@ -125,5 +129,54 @@ export async function startTrapProxy(): Promise<TrapProxy> {
         server.closeAllConnections()
         server.close(() => ok())
       }),
+  }
+}
+
+export interface HttpsFileServer {
+  /** https://127.0.0.1:PORT */
+  origin: string
+  /** Every path asked for, in order: the test checks the extension read the pack once, and only after the click. */
+  hits: string[]
+  close(): Promise<void>
+}
+
+/**
+ * An https server on 127.0.0.1 (port 0) serving `files` by path, with a self-signed certificate made by `openssl` for
+ * this run (the browsers are told to accept it). Packs can only be imported from https addresses. Null when openssl is
+ * missing, so the caller can skip with a reason.
+ */
+export async function startHttpsFileServer(files: Record<string, string>): Promise<HttpsFileServer | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'context-lens-https-'))
+  const key = join(dir, 'key.pem')
+  const cert = join(dir, 'cert.pem')
+  try {
+    await promisify(execFile)('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    ])
+  } catch {
+    await rm(dir, { recursive: true, force: true })
+    return null
+  }
+  const hits: string[] = []
+  const server = createHttpsServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
+    const path = new URL(req.url ?? '/', 'https://127.0.0.1').pathname
+    hits.push(path)
+    const body = files[path]
+    if (body === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+    else res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(body)
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `https://127.0.0.1:${port}`,
+    hits,
+    close: async () => {
+      await new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      })
+      await rm(dir, { recursive: true, force: true })
+    },
   }
 }

@@ -12,32 +12,14 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeCoreSource, launchChromium, launchFirefox, type BrowserName, type BrowserSession, type TestPage } from './browsers.ts'
 import { chromiumPath, cliPath, corpusDir, demoDir, distChrome, distFirefox, ensureOutputDir, firefoxPath, hasCorpus, note, repoRoot } from './env.ts'
-import { activateArticleAndReload, dumpHighlights, locateRange, recordedMutations, runAxe, serialiseDom, serialisePristine, tooltipState, type AxeViolation, type TooltipState } from './in-page.ts'
+import { activateArticleAndReload, dumpHighlights, recordedMutations, runAxe, serialiseDom, serialisePristine, tooltipState } from './in-page.ts'
 import { attemptHost, startStaticServer, startTrapProxy, type StaticServer, type TrapProxy } from './server.ts'
-import { demoArticle, seedArticle, type HoverCheck, type Subject } from './subjects.ts'
+import { closeCard, hover, poll, seriousViolations, sleep } from './page-actions.ts'
+import { demoArticle, seedArticle, type Subject } from './subjects.ts'
 
 const ORG = 'context-lens-organisation'
 const QTY = 'context-lens-quantity'
 const POPUP = 'src/ui/popup/index.html'
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
-
-/**
- * Reads until `done` holds or the time is up. A read that throws (a page reloading under the protocol's evaluate, as
- * the popup does right after it is opened) is retried; only when the time is up does its error count.
- */
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      const value = await read()
-      if (done(value) || Date.now() >= end) return value
-    } catch (error) {
-      if (Date.now() >= end) throw error
-    }
-    await sleep(everyMs)
-  }
-}
 
 /** Counts by kind from `context-lens scan --json` on the same file: the page must show the same findings. */
 async function cliCounts(file: string): Promise<{ organisation: number; quantity: number } | null> {
@@ -65,30 +47,6 @@ async function waitForHighlights(page: TestPage, timeoutMs = 20_000) {
   )
 }
 
-/** Moves the pointer off any text, presses Escape, and waits until no card is open. */
-async function closeCard(page: TestPage): Promise<TooltipState> {
-  await page.press('Escape')
-  await page.mouseMove(3, 3, 2)
-  return poll(() => page.evaluate(tooltipState, undefined), (s) => !s.open, 3_000)
-}
-
-async function hover(page: TestPage, check: HoverCheck, nth = 0, nearTop = false) {
-  await page.bringToFront()
-  const target = await page.evaluate(locateRange, { name: check.highlight, needle: check.needle, nth, nearTop })
-  expect(target.found, `a ${check.highlight} range containing "${check.needle}"`).toBe(true)
-  expect(target.x, `"${check.needle}" has a box on screen`).toBeGreaterThan(0)
-  await page.mouseMove(target.nearX, target.nearY, 2)
-  await page.mouseMove(target.x, target.y, 5)
-  // The card should appear after the pointer rests ~300 ms; allow generous slack for a loaded CI machine.
-  const state = await poll(
-    () => page.evaluate(tooltipState, undefined),
-    (s) => s.open && check.expect.every((re) => re.test(s.text)),
-    6_000,
-    150,
-  )
-  return { target, state }
-}
-
 /** The first place two serialisations differ, with some context, for a readable failure. */
 function firstDifference(actual: string, expected: string): string {
   if (actual === expected) return ''
@@ -96,11 +54,6 @@ function firstDifference(actual: string, expected: string): string {
   while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++
   const from = Math.max(0, i - 120)
   return `first difference at offset ${i}:\n  page now: …${actual.slice(from, i + 200)}…\n  as parsed: …${expected.slice(from, i + 200)}…`
-}
-
-function seriousViolations(result: AxeViolation[] | string): AxeViolation[] {
-  if (typeof result === 'string') throw new Error(result)
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
 export function extensionSuite(browser: BrowserName): void {
