@@ -1,5 +1,5 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
-import type { Alias, Organisation } from './types.ts'
+import type { Alias, Organisation, OrganisationList } from './types.ts'
 import { PhraseIndex, type PhraseMatch, type PhraseSource } from './phrase-index.ts'
 import { DIGITS, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
@@ -17,14 +17,26 @@ export interface OrganisationMention {
   organisation: Organisation
 }
 
-/**
- * The alias index as the build stores it in the knowledge file, so the worker starts without indexing anything:
- * first folded word → [the other folded words, organisation index, alias index (-1: the implicit name), any-case].
- */
+/** One alias of the compiled index: [the other folded words, organisation index, alias index (-1: the implicit name), any-case]. */
+export type CompiledAlias = [string[], number, number, 0 | 1]
+
+/** The alias index as the build compiles it, so the worker starts without indexing anything: first folded word → aliases. */
 export interface CompiledAliasIndex {
   /** How many organisations, from the start of the list, the index covers; later ones (user packs) are added at load. */
   covers: number
-  byFirst: Record<string, [string[], number, number, 0 | 1][]>
+  byFirst: Record<string, CompiledAlias[]>
+}
+
+/** The compiled alias index as a scanner reads it: the first words, and one word's aliases when a page uses it. */
+export interface StoredAliasIndex {
+  readonly covers: number
+  keys(): readonly string[]
+  aliases(key: string): readonly CompiledAlias[]
+}
+
+/** The stored view of an index compiled in memory (tests, generated knowledge). */
+export function storedAliasIndex(compiled: CompiledAliasIndex): StoredAliasIndex {
+  return { covers: compiled.covers, keys: () => Object.keys(compiled.byFirst), aliases: (key) => compiled.byFirst[key] ?? [] }
 }
 
 export type AliasIndex = PhraseIndex<AliasEntry>
@@ -43,13 +55,12 @@ function uncapitalisedStart({ alias, surface }: AliasEntry): number {
   return isUpper(first) || /^\p{N}/u.test(first) ? 0 : UNCAPITALISED_START
 }
 
-function storedPhrases(compiled: CompiledAliasIndex, organisations: readonly Organisation[]): PhraseSource<AliasEntry> {
-  const { byFirst } = compiled
+function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList): PhraseSource<AliasEntry> {
   return {
-    keys: () => Object.keys(byFirst),
+    keys: () => stored.keys(),
     load: (key) =>
-      byFirst[key]!.map(([rest, organisationIndex, aliasIndex]) => {
-        const organisation = organisations[organisationIndex]!
+      stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
+        const organisation = organisations.at(organisationIndex)!
         const alias = aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
         return { rest, value: { organisation, alias, surface: alias.text } }
       }),
@@ -96,10 +107,10 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
 }
 
 /** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
-export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set(), compiled: CompiledAliasIndex | null = null): AliasIndex {
-  const index = new PhraseIndex<AliasEntry>(compiled ? storedPhrases(compiled, organisations) : null, uncapitalisedStart)
-  for (let i = compiled?.covers ?? 0; i < organisations.length; i++) {
-    const organisation = organisations[i]!
+export function buildAliasIndex(organisations: OrganisationList, excluded: ReadonlySet<string> = new Set(), stored: StoredAliasIndex | null = null): AliasIndex {
+  const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
+  for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
+    const organisation = organisations.at(i)!
     for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, surface: alias.text })
   }
   return index

@@ -3,6 +3,7 @@ import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, 
 import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
 import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
+import { organisationFinder } from './knowledge/bundle.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
 import { Block } from './block.ts'
@@ -34,8 +35,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   // Built on first need: most pages hold no claim a metric matches, and the worker should start fast.
   let figureIndex: FigureIndex | null = null
   const figures = () => (figureIndex ??= new FigureIndex(knowledge))
-  let byId: Map<string, Organisation> | null = null
-  const organisations = () => (byId ??= new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation])))
+  const findOrganisation = organisationFinder(knowledge.organisations)
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
   // One block for every scan: its token arrays grow to the longest text and are then reused.
   const block = new Block()
@@ -165,7 +165,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
 
   return {
     scan,
-    organisation: (id) => organisations().get(id),
+    organisation: findOrganisation,
     figureIndex: figures,
     metric: (id) => metrics.get(id),
     knowledge,
