@@ -26,6 +26,8 @@ export interface PhraseSource<T> {
   keys(): Iterable<string>
   /** The phrases starting with `key`: their folded tokens after the first, and their values. */
   load(key: string): { rest: readonly string[]; value: T }[]
+  /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
+  summary(key: string): number
 }
 
 interface TrieNode<T> {
@@ -45,25 +47,36 @@ interface Root<T> {
 export class PhraseIndex<T> {
   private readonly firstWords = new HashSlots()
   private readonly roots: Root<T>[] = []
-  /** For each root slot, the union of `summarise` over its phrases; -1 until the root is built. */
+  /** For each root slot, the union of `summarise` over its phrases. */
   private readonly summaries: number[] = []
+  /** The union of `summarise` over every phrase. */
+  summaryOfAll = 0
   /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
   private readonly path: TrieNode<T>[] = []
 
   /**
-   * `summarise` maps a phrase's value to bits that `summary` reports for its first word, so a caller can skip a word
-   * that no phrase starting with it could accept (an acronym written in lower case, say).
+   * `summarise` maps a phrase's value to bits that `summary` reports for its first word (and `summaryOfAll` for every
+   * phrase), so a caller can skip a word that no phrase starting with it could accept (an acronym written in lower
+   * case, say); a stored source reports the same bits for its phrases without loading them.
    */
   constructor(
     private readonly stored: PhraseSource<T> | null = null,
     private readonly summarise: (value: T) => number = () => 0,
   ) {
-    if (stored) for (const key of stored.keys()) this.roots[this.slotFor(key)]!.stored.push(key)
+    if (!stored) return
+    for (const key of stored.keys()) {
+      const slot = this.slotFor(key)
+      this.roots[slot]!.stored.push(key)
+      this.summaries[slot]! |= stored.summary(key)
+      this.summaryOfAll |= stored.summary(key)
+    }
   }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
     const slot = this.slotFor(keys[0]!)
+    this.summaries[slot]! |= this.summarise(value)
+    this.summaryOfAll |= this.summarise(value)
     if (this.roots[slot]!.node) this.insert(slot, { keys, value })
     else this.roots[slot]!.added.push({ keys, value })
   }
@@ -75,9 +88,6 @@ export class PhraseIndex<T> {
 
   /** The union of `summarise` over the phrases under a root slot. */
   summary(slot: number): number {
-    const summary = this.summaries[slot]!
-    if (summary >= 0) return summary
-    this.build(slot)
     return this.summaries[slot]!
   }
 
@@ -121,7 +131,7 @@ export class PhraseIndex<T> {
     const slot = this.firstWords.add(keyHash(key))
     if (slot === this.roots.length) {
       this.roots.push({ stored: [], added: [], node: null })
-      this.summaries.push(-1)
+      this.summaries.push(0)
     }
     return slot
   }
@@ -130,7 +140,6 @@ export class PhraseIndex<T> {
   private build(slot: number): TrieNode<T> {
     const root = this.roots[slot]!
     const node: TrieNode<T> = (root.node = { children: null, phrases: null })
-    this.summaries[slot] = 0
     for (const key of root.stored) {
       for (const { rest, value } of this.stored!.load(key)) this.insert(slot, { keys: [key, ...rest], value })
     }
@@ -149,7 +158,6 @@ export class PhraseIndex<T> {
       node = child
     }
     ;(node.phrases ??= []).push(phrase)
-    this.summaries[slot]! |= this.summarise(phrase.value)
   }
 }
 

@@ -6,7 +6,7 @@ import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
 import { Block } from './block.ts'
-import { DIGITS, foldedRun, keyHash, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { DIGITS, foldedRun, keyHash, LETTERS, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
 export interface Scanner {
@@ -116,8 +116,8 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
-      // Only a sentence naming a month or writing an ISO date can state one, and only with a day or an ISO year.
-      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && holdsDayOrIsoYear(context.tokens, from, to)
+      // Only a sentence naming a month or writing an ISO date can state one.
+      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && mayHoldDate(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
@@ -138,29 +138,26 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const claim = metric && place && figures().has(metric.id, place.id)
       ? buildClaim(figures(), metric, place.id, place.name, date, quantity.value)
       : null
-    return {
-      kind: 'quantity',
-      start: quantity.start,
-      end: quantity.end,
-      text: original.slice(quantity.start, quantity.end),
-      value: quantity.value,
-      ...(quantity.high !== undefined ? { high: quantity.high } : {}),
-      unit: quantity.unit,
-      qualifier: quantity.qualifier,
-      ...(quantity.vague ? { vague: true } : {}),
-      numberStart: quantity.numberStart,
-      numberEnd: quantity.numberEnd,
-      attribution: attribution?.entityId ?? null,
-      frame: {
-        noun: quantity.unit,
-        metricId: metric?.id ?? null,
-        place: place?.id ?? null,
-        date,
-        dateSource,
-        attributionText: attribution?.text ?? null,
-      },
-      claim,
+    // The optional fields are set in place, in the order the finding lists them: spreading them in would cost more
+    // than all the rest of the finding.
+    const finding = { kind: 'quantity', start: quantity.start, end: quantity.end, text: original.slice(quantity.start, quantity.end), value: quantity.value } as QuantityFinding
+    if (quantity.high !== undefined) finding.high = quantity.high
+    finding.unit = quantity.unit
+    finding.qualifier = quantity.qualifier
+    if (quantity.vague) finding.vague = true
+    finding.numberStart = quantity.numberStart
+    finding.numberEnd = quantity.numberEnd
+    finding.attribution = attribution?.entityId ?? null
+    finding.frame = {
+      noun: quantity.unit,
+      metricId: metric?.id ?? null,
+      place: place?.id ?? null,
+      date,
+      dateSource,
+      attributionText: attribution?.text ?? null,
     }
+    finding.claim = claim
+    return finding
   }
 
   return {
@@ -198,17 +195,27 @@ const MONTH_WORDS = new WordSet(MONTH_NUMBERS.keys())
 const DASH = keyHash('-')
 
 /**
- * Whether tokens [from, to) hold a number of one or two digits (a day of the month) or of four digits before a dash
- * (an ISO date): `explicitDate` finds nothing in a sentence without one. Numbers written with other digits count too.
+ * Whether tokens [from, to) may hold what `explicitDate` reads: an ISO date (four digits, then a dash), or a month
+ * named beside a day (one or two digits). The month may also hide in a word outside ASCII, which that function folds
+ * differently, and ASCII digits in a number written partly with other digits: both count.
  */
-function holdsDayOrIsoYear(tokens: Tokens, from: number, to: number): boolean {
+function mayHoldDate(tokens: Tokens, from: number, to: number): boolean {
   const { text, kinds, starts, ends } = tokens
+  let day = false
+  let month = false
   for (let i = from; i < to; i++) {
+    if (kinds[i] === LETTERS) month ||= MONTH_WORDS.has(tokens, i) || !isAscii(text, starts[i]!, ends[i]!)
     if (kinds[i] !== DIGITS) continue
     const length = ends[i]! - starts[i]!
-    if (length <= 2 || (length === 4 && text[ends[i]!] === '-') || !/^[0-9]+$/.test(tokens.written(i))) return true
+    if ((length === 4 && text[ends[i]!] === '-') || !isAscii(text, starts[i]!, ends[i]!)) return true
+    day ||= length <= 2
   }
-  return false
+  return day && month
+}
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false
+  return true
 }
 
 /** Whether tokens [from, to) name a month or hold a dash: only then can they state a date. */

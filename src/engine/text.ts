@@ -57,6 +57,8 @@ function isAsciiSpace(code: number): boolean {
 
 /** Classes of other BMP code units, found by regular expression once per code unit and kept (0: not yet known). */
 const BMP_CLASS = new Uint8Array(0x10000)
+/** Classes of surrogate pairs (emoji, mathematical letters), by the pair's two code units. */
+const ASTRAL_CLASS = new Map<number, number>()
 
 function classifyCharacter(character: string): number {
   if (LETTER_PATTERN.test(character)) return LETTERS
@@ -69,7 +71,12 @@ function classOf(text: string, index: number): number {
   const code = text.charCodeAt(index)
   if (code < 128) return ASCII_CLASS[code]!
   // A surrogate pair is one character: classify it whole so "𝐀" stays one letter.
-  if (code >= 0xd800 && code <= 0xdbff) return classifyCharacter(text.slice(index, index + 2))
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const pair = (code << 16) | text.charCodeAt(index + 1)
+    let kind = ASTRAL_CLASS.get(pair)
+    if (kind === undefined) ASTRAL_CLASS.set(pair, (kind = classifyCharacter(text.slice(index, index + 2))))
+    return kind
+  }
   const known = BMP_CLASS[code]!
   if (known !== 0) return known - 1
   const kind = classifyCharacter(text[index]!)
