@@ -40,6 +40,8 @@ interface NonQuantityShape {
   firstRun: (run: DigitRun) => boolean
   /** "1.234.567" in German is a number, not a version. */
   germanThousands?: boolean
+  /** For a pattern whose every match starts with the digits of a run (`\b\d`), the pattern anchored where it is tried. */
+  atRun?: RegExp
 }
 
 /** A run of ASCII digits [start, end) and the start and end of the next one (-1 when there is none). */
@@ -111,6 +113,10 @@ const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // G7, A320, MP3, B2B
   { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
 ]
+
+for (const shape of NON_QUANTITY_SHAPES) {
+  if (shape.pattern.source.startsWith('\\b\\d')) shape.atRun = new RegExp(shape.pattern.source, shape.pattern.flags.replace('g', 'y'))
+}
 
 interface Context {
   text: string
@@ -232,8 +238,15 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
       runs.push(start, at)
     }
   }
-  // One bit for each shape that some run could start.
-  let possible = 0
+  const spans: Span[] = []
+  const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
+    if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
+    spans.push({ start: match.index, end: match.index + match[0].length })
+  }
+  // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
+  // the whole text would find them; the others are scanned for when some run allows them.
+  let scanned = 0
+  const scannedUpTo = NON_QUANTITY_SHAPES.map(() => 0)
   const run: DigitRun = { text, start: 0, end: 0, nextStart: -1, nextEnd: -1 }
   for (let r = 0; r < runs.length; r += 2) {
     run.start = runs[r]!
@@ -241,22 +254,36 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
     run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
     run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
     for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
-      if ((possible & (1 << k)) === 0 && NON_QUANTITY_SHAPES[k]!.firstRun(run)) possible |= 1 << k
+      const shape = NON_QUANTITY_SHAPES[k]!
+      if ((scanned & (1 << k)) !== 0 || run.start < scannedUpTo[k]! || !shape.firstRun(run)) continue
+      if (!shape.atRun) {
+        scanned |= 1 << k
+        continue
+      }
+      shape.atRun.lastIndex = run.start
+      const match = shape.atRun.exec(text)
+      if (match) scannedUpTo[k] = shape.atRun.lastIndex
+      exclude(match, shape.germanThousands)
     }
   }
-  const spans: Span[] = []
   NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
-    if ((possible & (1 << k)) === 0) return
+    if ((scanned & (1 << k)) === 0) return
     pattern.lastIndex = 0
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0])) continue
-      spans.push({ start: match.index, end: match.index + match[0].length })
-    }
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(match, germanThousands)
   })
   return spans
 }
 
-const isLetter = (character: string | undefined) => character !== undefined && /\p{L}/u.test(character)
+/** Whether each code unit is a letter (\p{L}): 0 not yet known, 1 no, 2 yes. */
+const LETTER_UNITS = new Uint8Array(0x10000)
+
+function isLetter(character: string | undefined): boolean {
+  if (character === undefined) return false
+  const code = character.charCodeAt(0)
+  if (LETTER_UNITS[code] === 0) LETTER_UNITS[code] = /\p{L}/u.test(character) ? 2 : 1
+  return LETTER_UNITS[code] === 2
+}
+
 const isDigit = (character: string | undefined) => character !== undefined && character >= '0' && character <= '9'
 
 /**
