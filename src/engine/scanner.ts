@@ -1,7 +1,8 @@
 /** The engine's one entry point: organisations, quantities and claim frames for a text, against one knowledge. */
 import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, ScanOptions } from './types.ts'
 import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
-import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
+import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceEntry, type PlaceMention } from './frame.ts'
+import type { PhraseIndex } from './phrase-index.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
@@ -30,8 +31,10 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   const prefilter = settings.prefilter ?? true
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
   const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
-  const places = buildPlaceIndex(knowledge.places)
-  // Built on first need: most pages hold no claim a metric matches, and the worker should start fast.
+  // Built on first need, so the worker starts fast: places only for a block with a quantity, figures only for a claim
+  // a metric matches.
+  let placeIndex: PhraseIndex<PlaceEntry> | null = null
+  const places = () => (placeIndex ??= buildPlaceIndex(knowledge.places))
   let figureIndex: FigureIndex | null = null
   const figures = () => (figureIndex ??= new FigureIndex(knowledge))
   let byId: Map<string, Organisation> | null = null
@@ -112,7 +115,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const [from, to] = context.ranges[sentenceIndex]!
     const attribution = attributionOf(context, sentenceIndex)
       ?? (previous && reportsWithoutSource(context.tokens, from, to) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
-    const placeMentions = (context.places ??= findPlaces(context.tokens, places))
+    const placeMentions = (context.places ??= findPlaces(context.tokens, places()))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
