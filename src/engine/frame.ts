@@ -14,7 +14,7 @@ export interface PlaceEntry {
 }
 
 export function buildPlaceIndex(places: readonly Place[]): PhraseIndex<PlaceEntry> {
-  const index = new PhraseIndex<PlaceEntry>()
+  const index = new PhraseIndex<PlaceEntry>(null, uncapitalisedPlace)
   for (const place of places) {
     for (const name of new Set([place.name, ...place.names])) {
       const isAcronym = name.length <= 4 && name === name.toUpperCase()
@@ -22,6 +22,14 @@ export function buildPlaceIndex(places: readonly Place[]): PhraseIndex<PlaceEntr
     }
   }
   return index
+}
+
+/** Summary bit of a place name that may match a word starting with an ASCII character other than a capital. */
+const UNCAPITALISED_PLACE = 1
+
+/** Names need a capital initial, except short ones written as they must be, whose initial may be anything. */
+function uncapitalisedPlace({ exact }: PlaceEntry): number {
+  return exact !== null && !/^[A-Z]/.test(exact.replace(/\./g, '')) ? UNCAPITALISED_PLACE : 0
 }
 
 export interface PlaceMention {
@@ -33,8 +41,12 @@ export interface PlaceMention {
 export function findPlaces(tokens: Tokens, index: PhraseIndex<PlaceEntry>): PlaceMention[] {
   const mentions: PlaceMention[] = []
   const { text, starts, ends } = tokens
+  const uncapitalised = (index.summaryOfAll & UNCAPITALISED_PLACE) !== 0
   for (let i = 0; i < tokens.count; i++) {
     if (!tokens.isWord(i)) continue
+    // A word starting with an ASCII character other than a capital names no place, unless a short name is so written.
+    const code = text.charCodeAt(starts[i]!)
+    if (code < 128 && !(code >= 65 && code <= 90) && !uncapitalised) continue
     const match = index.matchesAt(tokens, i, ({ value, last }) => {
       const written = text.slice(starts[i]!, ends[last]!)
       if (value.exact) return written.replace(/\./g, '') === value.exact.replace(/\./g, '')
@@ -148,20 +160,27 @@ function clauseEnd(text: string, from: number, sentenceEnd: number): number {
 
 /** Whether the words of `window` contain, for every cue group of the metric, a word starting with one of its cues. */
 export function matchesMetric(metric: Metric, lang: string, windowWords: string): boolean {
-  const groups = wordStarts(metric, lang)
-  if (groups.length === 0) return false
-  return groups.every((group) => group.some((start) => windowWords.includes(start)))
+  const groups = cuePatterns(metric, lang)
+  return groups.length > 0 && groups.every((group) => group.test(windowWords))
 }
 
-/** A metric's cue groups for a language, each cue with the space that starts a word in the window, made once. */
-const WORD_STARTS = new WeakMap<Metric, Map<string, string[][]>>()
+/**
+ * A metric's cue groups for a language, each as one pattern finding a word that starts with one of its cues (the
+ * window's words follow spaces): one search of the window per group rather than one per cue. Made once.
+ */
+const CUE_PATTERNS = new WeakMap<Metric, Map<string, RegExp[]>>()
 
-function wordStarts(metric: Metric, lang: string): string[][] {
-  let byLang = WORD_STARTS.get(metric)
-  if (!byLang) WORD_STARTS.set(metric, (byLang = new Map()))
-  let groups = byLang.get(lang)
-  if (!groups) byLang.set(lang, (groups = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => group.map((cue) => ` ${cue}`))))
-  return groups
+function cuePatterns(metric: Metric, lang: string): RegExp[] {
+  let byLang = CUE_PATTERNS.get(metric)
+  if (!byLang) CUE_PATTERNS.set(metric, (byLang = new Map()))
+  let patterns = byLang.get(lang)
+  if (!patterns) {
+    const escape = (cue: string) => cue.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+    // A group without cues matches nothing.
+    patterns = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => (group.length > 0 ? new RegExp(` (?:${group.map(escape).join('|')})`) : /(?!)/))
+    byLang.set(lang, patterns)
+  }
+  return patterns
 }
 
 /** A quantity can be a count of deaths if it counts people (or nothing named) and is neither money nor a percentage. */

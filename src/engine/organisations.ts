@@ -25,6 +25,11 @@ export interface CompiledAliasIndex {
   /** How many organisations, from the start of the list, the index covers; later ones (user packs) are added at load. */
   covers: number
   byFirst: Record<string, CompiledAlias[]>
+  /**
+   * First words under which some alias may match a word written without a capital or a digit (any-case aliases,
+   * "eBay"): a scan looks up a lower-case word only when this list is not empty. Files built before it existed lack it.
+   */
+  uncapitalised?: string[]
 }
 
 /** The compiled alias index as a scanner reads it: the first words, and one word's aliases when a page uses it. */
@@ -32,11 +37,18 @@ export interface StoredAliasIndex {
   readonly covers: number
   keys(): readonly string[]
   aliases(key: string): readonly CompiledAlias[]
+  /** See CompiledAliasIndex.uncapitalised. */
+  uncapitalised(): readonly string[] | undefined
 }
 
 /** The stored view of an index compiled in memory (tests, generated knowledge). */
 export function storedAliasIndex(compiled: CompiledAliasIndex): StoredAliasIndex {
-  return { covers: compiled.covers, keys: () => Object.keys(compiled.byFirst), aliases: (key) => compiled.byFirst[key] ?? [] }
+  return {
+    covers: compiled.covers,
+    keys: () => Object.keys(compiled.byFirst),
+    aliases: (key) => compiled.byFirst[key] ?? [],
+    uncapitalised: () => compiled.uncapitalised,
+  }
 }
 
 export type AliasIndex = PhraseIndex<AliasEntry>
@@ -48,22 +60,32 @@ const UNCAPITALISED_START = 1
  * Whether the alias can match a first word that starts neither with a capital nor with a digit: any-case aliases, and
  * exact ones written so ("eBay"). Initial-case aliases need a capital or a digit.
  */
-function uncapitalisedStart({ alias, surface }: AliasEntry): number {
+function uncapitalisedStart({ alias }: { alias: Alias }): number {
   if (alias.case === 'any') return UNCAPITALISED_START
   if (alias.case === 'initial') return 0
-  const first = surface.replace(/\s+/g, ' ')[0] ?? ''
+  const first = alias.text.replace(/\s+/g, ' ')[0] ?? ''
   return isUpper(first) || /^\p{N}/u.test(first) ? 0 : UNCAPITALISED_START
 }
 
 function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList): PhraseSource<AliasEntry> {
+  const aliasOf = (organisationIndex: number, aliasIndex: number) => {
+    const organisation = organisations.at(organisationIndex)!
+    return aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
+  }
+  // A file built before the list existed: look at every stored alias once.
+  const uncapitalised = new Set(
+    stored.uncapitalised() ??
+      stored.keys().filter((key) => stored.aliases(key).some(([, organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))),
+  )
   return {
     keys: () => stored.keys(),
     load: (key) =>
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
-        const alias = aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
+        const alias = aliasOf(organisationIndex, aliasIndex)
         return { rest, value: { organisation, alias, surface: alias.text } }
       }),
+    summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
 }
 
@@ -78,22 +100,22 @@ function implicitName(organisation: Organisation): Alias {
  * knowledge put context rules on the aliases ("Democratic Party" of one small country) the name needs them too, so it
  * is not added on its own.
  */
-function* aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): Generator<[Alias, number]> {
-  const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
-  const guarded = organisation.aliases.some((alias) => alias.context)
-  const seen = new Set<string>()
-  const all: [Alias, number][] = !listed && !guarded && /\s/.test(organisation.name) ? [[implicitName(organisation), -1]] : []
-  organisation.aliases.forEach((alias, index) => all.push([alias, index]))
-  for (const [alias, index] of all) {
-    const key = `${alias.case}\u0000${alias.text}`
-    if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
-    seen.add(key)
-    yield [alias, index]
-  }
+function aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): [Alias, number][] {
+  const { aliases, name } = organisation
+  const all: [Alias, number][] = []
+  const listed = aliases.some((alias) => alias.text === name)
+  const guarded = aliases.some((alias) => alias.context)
+  if (!listed && !guarded && /\s/.test(name)) all.push([implicitName(organisation), -1])
+  for (let index = 0; index < aliases.length; index++) all.push([aliases[index]!, index])
+  // Each case and text once, and none the build left out.
+  return all.filter(([alias], k) =>
+    !all.slice(0, k).some(([earlier]) => earlier.case === alias.case && earlier.text === alias.text) &&
+    !(excluded.size > 0 && excluded.has(`${organisation.id}\u0000${alias.text}`)))
 }
 
 export function compileAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): CompiledAliasIndex {
   const byFirst: CompiledAliasIndex['byFirst'] = {}
+  const uncapitalised = new Set<string>()
   organisations.forEach((organisation, organisationIndex) => {
     for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
       const [first, ...rest] = phraseKeys(alias.text)
@@ -101,9 +123,10 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
       const entry: [string[], number, number, 0 | 1] = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
       if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
       else byFirst[first] = [entry]
+      if (uncapitalisedStart({ alias })) uncapitalised.add(first)
     }
   })
-  return { covers: organisations.length, byFirst }
+  return { covers: organisations.length, byFirst, uncapitalised: [...uncapitalised] }
 }
 
 /** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
@@ -154,6 +177,7 @@ const SHOUTABLE_WORDS = new WordSet([
 
 const NO_MENTIONS: readonly OrganisationMention[] = Object.freeze([])
 
+/** Whether the word at `offset` starts with a capital (as `isUpper` has it). */
 function startsWithCapital(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset)
   return code < 128 ? code >= 65 && code <= 90 : isUpper(text[offset]!)
@@ -170,16 +194,20 @@ export function findOrganisations(
   paragraphsOf: () => readonly Span[],
 ): readonly OrganisationMention[] {
   const { text, count, kinds, hashes, starts, ends } = tokens
+  // Unless some alias is written so ("eBay"), a word starting with neither a capital nor a digit starts no mention:
+  // most words of a page cost a look at their first letter.
+  const uncapitalised = (index.summaryOfAll & UNCAPITALISED_START) !== 0
   let mentions: OrganisationMention[] | null = null
   let accept: ((match: PhraseMatch<AliasEntry>) => boolean) | null = null
   for (let i = 0; i < count; i++) {
-    if (kinds[i] === OTHER) continue
+    const kind = kinds[i]!
+    if (kind === OTHER) continue
+    const start = starts[i]!
+    const capitalised = kind === DIGITS || startsWithCapital(text, start)
+    if (!capitalised && !uncapitalised) continue
     const slot = index.slotOf(hashes[i]!)
     if (slot < 0) continue
-    const start = starts[i]!
-    // Most words start no alias, and most that do are written without the capital every alias starting with them
-    // needs: the hash table and the first letter decide, before any closer look.
-    if (kinds[i] !== DIGITS && !startsWithCapital(text, start) && (index.summary(slot) & UNCAPITALISED_START) === 0) continue
+    if (!capitalised && (index.summary(slot) & UNCAPITALISED_START) === 0) continue
     const marker = i > 0 && ends[i - 1] === start ? text[start - 1] : undefined
     if (marker === '@') continue
     // The second half of a hyphenated name ("Waller-Bridge") is not a mention; a prefix ("anti-IRGC") does not stop one.

@@ -23,9 +23,11 @@ export interface PhraseMatch<T> {
 
 /** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
 export interface PhraseSource<T> {
-  keys(): Iterable<string>
+  keys(): readonly string[]
   /** The phrases starting with `key`: their folded tokens after the first, and their values. */
   load(key: string): { rest: readonly string[]; value: T }[]
+  /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
+  summary(key: string): number
 }
 
 interface TrieNode<T> {
@@ -34,38 +36,56 @@ interface TrieNode<T> {
   phrases: Phrase<T>[] | null
 }
 
-interface Root<T> {
-  /** Stored first keys with this root's hash, read into `node` on first use. */
-  stored: string[]
-  /** Phrases added at run time before `node` was built; they follow the stored ones. */
-  added: Phrase<T>[]
-  node: TrieNode<T> | null
-}
-
+/**
+ * Each first word has a root slot; what belongs to a slot lives in arrays indexed by it rather than in an object per
+ * slot, so that indexing tens of thousands of stored first words allocates next to nothing.
+ */
 export class PhraseIndex<T> {
-  private readonly firstWords = new HashSlots()
-  private readonly roots: Root<T>[] = []
-  /** For each root slot, the union of `summarise` over its phrases; -1 until the root is built. */
+  private readonly firstWords: HashSlots
+  /** The trie under each root slot, built on first use. */
+  private readonly nodes: (TrieNode<T> | null)[] = []
+  /** The stored first key of each root slot ('' for none). */
+  private readonly storedKeys: string[] = []
+  /** Further stored first keys of a slot, where two keys' hashes collide. */
+  private readonly collidingKeys = new Map<number, string[]>()
+  /** Phrases added at run time before their slot's trie was built; they follow the stored ones. */
+  private readonly added = new Map<number, Phrase<T>[]>()
+  /** For each root slot, the union of `summarise` over its phrases. */
   private readonly summaries: number[] = []
+  /** The union of `summarise` over every phrase. */
+  summaryOfAll = 0
   /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
   private readonly path: TrieNode<T>[] = []
 
   /**
-   * `summarise` maps a phrase's value to bits that `summary` reports for its first word, so a caller can skip a word
-   * that no phrase starting with it could accept (an acronym written in lower case, say).
+   * `summarise` maps a phrase's value to bits that `summary` reports for its first word (and `summaryOfAll` for every
+   * phrase), so a caller can skip a word that no phrase starting with it could accept (an acronym written in lower
+   * case, say); a stored source reports the same bits for its phrases without loading them.
    */
   constructor(
     private readonly stored: PhraseSource<T> | null = null,
     private readonly summarise: (value: T) => number = () => 0,
   ) {
-    if (stored) for (const key of stored.keys()) this.roots[this.slotFor(key)]!.stored.push(key)
+    const keys = stored?.keys() ?? []
+    this.firstWords = new HashSlots(keys.length)
+    for (const key of keys) {
+      const slot = this.slotFor(key)
+      if (this.storedKeys[slot] === '') this.storedKeys[slot] = key
+      else listAt(this.collidingKeys, slot).push(key)
+      const summary = stored!.summary(key)
+      this.summaries[slot]! |= summary
+      this.summaryOfAll |= summary
+    }
   }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
     const slot = this.slotFor(keys[0]!)
-    if (this.roots[slot]!.node) this.insert(slot, { keys, value })
-    else this.roots[slot]!.added.push({ keys, value })
+    const summary = this.summarise(value)
+    this.summaries[slot]! |= summary
+    this.summaryOfAll |= summary
+    if (this.nodes[slot]) this.insert(this.nodes[slot]!, { keys, value })
+    else listAt(this.added, slot).push({ keys, value })
   }
 
   /** The root slot of phrases whose first key hashes to `hash`, or -1 when no phrase can start with it. */
@@ -75,9 +95,6 @@ export class PhraseIndex<T> {
 
   /** The union of `summarise` over the phrases under a root slot. */
   summary(slot: number): number {
-    const summary = this.summaries[slot]!
-    if (summary >= 0) return summary
-    this.build(slot)
     return this.summaries[slot]!
   }
 
@@ -94,7 +111,7 @@ export class PhraseIndex<T> {
   matchesFrom(tokens: Tokens, first: number, slot: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
     const { path } = this
     const { hashes, count } = tokens
-    path[0] = this.roots[slot]!.node ?? this.build(slot)
+    path[0] = this.nodes[slot] ?? this.build(slot)
     let depth = 0
     for (;;) {
       const children = path[depth]!.children
@@ -119,28 +136,29 @@ export class PhraseIndex<T> {
   /** The root slot for a first key, made if it is new. */
   private slotFor(key: string): number {
     const slot = this.firstWords.add(keyHash(key))
-    if (slot === this.roots.length) {
-      this.roots.push({ stored: [], added: [], node: null })
-      this.summaries.push(-1)
+    if (slot === this.nodes.length) {
+      this.nodes.push(null)
+      this.storedKeys.push('')
+      this.summaries.push(0)
     }
     return slot
   }
 
   /** Read a root's phrases into its trie: the stored ones, then those added at run time. */
   private build(slot: number): TrieNode<T> {
-    const root = this.roots[slot]!
-    const node: TrieNode<T> = (root.node = { children: null, phrases: null })
-    this.summaries[slot] = 0
-    for (const key of root.stored) {
-      for (const { rest, value } of this.stored!.load(key)) this.insert(slot, { keys: [key, ...rest], value })
+    const node: TrieNode<T> = { children: null, phrases: null }
+    this.nodes[slot] = node
+    const keys = this.storedKeys[slot] ? [this.storedKeys[slot]!, ...(this.collidingKeys.get(slot) ?? [])] : []
+    for (const key of keys) {
+      for (const { rest, value } of this.stored!.load(key)) this.insert(node, { keys: [key, ...rest], value })
     }
-    for (const phrase of root.added) this.insert(slot, phrase)
-    root.added = []
+    for (const phrase of this.added.get(slot) ?? []) this.insert(node, phrase)
+    this.added.delete(slot)
     return node
   }
 
-  private insert(slot: number, phrase: Phrase<T>): void {
-    let node = this.roots[slot]!.node!
+  private insert(root: TrieNode<T>, phrase: Phrase<T>): void {
+    let node = root
     for (let k = 1; k < phrase.keys.length; k++) {
       const hash = keyHash(phrase.keys[k]!)
       node.children ??= new Map()
@@ -149,8 +167,13 @@ export class PhraseIndex<T> {
       node = child
     }
     ;(node.phrases ??= []).push(phrase)
-    this.summaries[slot]! |= this.summarise(phrase.value)
   }
+}
+
+function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {
+  let list = lists.get(slot)
+  if (!list) lists.set(slot, (list = []))
+  return list
 }
 
 /** Whether tokens first, first+1, … fold to `keys` (their hashes already agree). */

@@ -1,13 +1,14 @@
 /** The engine's one entry point: organisations, quantities and claim frames for a text, against one knowledge. */
 import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, ScanOptions } from './types.ts'
 import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
-import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
+import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceEntry, type PlaceMention } from './frame.ts'
+import type { PhraseIndex } from './phrase-index.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
 import { organisationFinder } from './knowledge/bundle.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
 import { Block } from './block.ts'
-import { DIGITS, foldedRun, keyHash, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { DIGITS, foldedRun, keyHash, LETTERS, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
 export interface Scanner {
@@ -31,8 +32,10 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   const prefilter = settings.prefilter ?? true
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
   const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
-  const places = buildPlaceIndex(knowledge.places)
-  // Built on first need: most pages hold no claim a metric matches, and the worker should start fast.
+  // Built on first need, so the worker starts fast: places only for a block with a quantity, figures only for a claim
+  // a metric matches.
+  let placeIndex: PhraseIndex<PlaceEntry> | null = null
+  const places = () => (placeIndex ??= buildPlaceIndex(knowledge.places))
   let figureIndex: FigureIndex | null = null
   const figures = () => (figureIndex ??= new FigureIndex(knowledge))
   const findOrganisation = organisationFinder(knowledge.organisations)
@@ -112,12 +115,12 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const [from, to] = context.ranges[sentenceIndex]!
     const attribution = attributionOf(context, sentenceIndex)
       ?? (previous && reportsWithoutSource(context.tokens, from, to) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
-    const placeMentions = (context.places ??= findPlaces(context.tokens, places))
+    const placeMentions = (context.places ??= findPlaces(context.tokens, places()))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
-      // Only a sentence naming a month or writing an ISO date can state one, and only with a day or an ISO year.
-      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && holdsDayOrIsoYear(context.tokens, from, to)
+      // Only a sentence naming a month or writing an ISO date can state one.
+      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && mayHoldDate(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
@@ -138,29 +141,26 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const claim = metric && place && figures().has(metric.id, place.id)
       ? buildClaim(figures(), metric, place.id, place.name, date, quantity.value)
       : null
-    return {
-      kind: 'quantity',
-      start: quantity.start,
-      end: quantity.end,
-      text: original.slice(quantity.start, quantity.end),
-      value: quantity.value,
-      ...(quantity.high !== undefined ? { high: quantity.high } : {}),
-      unit: quantity.unit,
-      qualifier: quantity.qualifier,
-      ...(quantity.vague ? { vague: true } : {}),
-      numberStart: quantity.numberStart,
-      numberEnd: quantity.numberEnd,
-      attribution: attribution?.entityId ?? null,
-      frame: {
-        noun: quantity.unit,
-        metricId: metric?.id ?? null,
-        place: place?.id ?? null,
-        date,
-        dateSource,
-        attributionText: attribution?.text ?? null,
-      },
-      claim,
+    // The optional fields are set in place, in the order the finding lists them: spreading them in would cost more
+    // than all the rest of the finding.
+    const finding = { kind: 'quantity', start: quantity.start, end: quantity.end, text: original.slice(quantity.start, quantity.end), value: quantity.value } as QuantityFinding
+    if (quantity.high !== undefined) finding.high = quantity.high
+    finding.unit = quantity.unit
+    finding.qualifier = quantity.qualifier
+    if (quantity.vague) finding.vague = true
+    finding.numberStart = quantity.numberStart
+    finding.numberEnd = quantity.numberEnd
+    finding.attribution = attribution?.entityId ?? null
+    finding.frame = {
+      noun: quantity.unit,
+      metricId: metric?.id ?? null,
+      place: place?.id ?? null,
+      date,
+      dateSource,
+      attributionText: attribution?.text ?? null,
     }
+    finding.claim = claim
+    return finding
   }
 
   return {
@@ -198,17 +198,27 @@ const MONTH_WORDS = new WordSet(MONTH_NUMBERS.keys())
 const DASH = keyHash('-')
 
 /**
- * Whether tokens [from, to) hold a number of one or two digits (a day of the month) or of four digits before a dash
- * (an ISO date): `explicitDate` finds nothing in a sentence without one. Numbers written with other digits count too.
+ * Whether tokens [from, to) may hold what `explicitDate` reads: an ISO date (four digits, then a dash), or a month
+ * named beside a day (one or two digits). The month may also hide in a word outside ASCII, which that function folds
+ * differently, and ASCII digits in a number written partly with other digits: both count.
  */
-function holdsDayOrIsoYear(tokens: Tokens, from: number, to: number): boolean {
+function mayHoldDate(tokens: Tokens, from: number, to: number): boolean {
   const { text, kinds, starts, ends } = tokens
+  let day = false
+  let month = false
   for (let i = from; i < to; i++) {
+    if (kinds[i] === LETTERS) month ||= MONTH_WORDS.has(tokens, i) || !isAscii(text, starts[i]!, ends[i]!)
     if (kinds[i] !== DIGITS) continue
     const length = ends[i]! - starts[i]!
-    if (length <= 2 || (length === 4 && text[ends[i]!] === '-') || !/^[0-9]+$/.test(tokens.written(i))) return true
+    if ((length === 4 && text[ends[i]!] === '-') || !isAscii(text, starts[i]!, ends[i]!)) return true
+    day ||= length <= 2
   }
-  return false
+  return day && month
+}
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false
+  return true
 }
 
 /** Whether tokens [from, to) name a month or hold a dash: only then can they state a date. */

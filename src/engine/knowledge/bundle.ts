@@ -94,6 +94,8 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
   aliasKeys: string
   aliasLines: string
   aliasCovers: number
+  /** CompiledAliasIndex.uncapitalised, one word per line. */
+  aliasUncapitalised: string
   /** `CompactFigures` as JSON: read when the first claim is compared with figures. */
   compactFigures: string
 }
@@ -111,6 +113,7 @@ export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex
     aliasKeys: keys.join('\n'),
     aliasLines: keys.map((key) => JSON.stringify(aliasIndex.byFirst[key])).join('\n'),
     aliasCovers: aliasIndex.covers,
+    aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
     compactFigures: JSON.stringify(typeof figures === 'function' ? figures() : (figures ?? { sources: [], series: [] })),
   }
 }
@@ -206,7 +209,12 @@ class StoredAliases implements StoredAliasIndex {
     readonly covers: number,
     private readonly keyText: string,
     private readonly lineText: string,
+    private readonly uncapitalisedText: string,
   ) {}
+
+  uncapitalised(): readonly string[] {
+    return this.uncapitalisedText === '' ? [] : this.uncapitalisedText.split('\n')
+  }
 
   keys(): readonly string[] {
     return (this.keyList ??= this.keyText === '' ? [] : this.keyText.split('\n'))
@@ -223,12 +231,12 @@ class StoredAliases implements StoredAliasIndex {
 
 /** The knowledge a core file holds, read lazily (nothing but the file's own JSON.parse happens here). */
 export function openCore(file: CoreFile): Knowledge {
-  const { format: _format, organisationRows, organisationIds, aliasKeys, aliasLines, aliasCovers, compactFigures: figureText, ...rest } = file
+  const { format: _format, organisationRows, organisationIds, aliasKeys, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
   let figures: CompactFigures | null = null
   return {
     ...rest,
     organisations: new StoredOrganisations(organisationRows, organisationIds),
-    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines),
+    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised),
     compactFigures: () => (figures ??= JSON.parse(figureText) as CompactFigures),
   }
 }

@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { DIGITS, foldedRun, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { DIGITS, foldedRun, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
 import { PhraseIndex } from '../phrase-index.ts'
 import { WordSet } from '../word-set.ts'
 import {
@@ -10,7 +10,7 @@ import {
   MONTHS, NOT_NOUNS, PERCENT_WORDS, PERSON_NOUNS, QUALIFIERS, QUALIFIER_MAX_WORDS, REFERENCE_WORDS, SCALES,
   STREET_WORDS, TIME_WORDS, VAGUE_AMOUNTS, WEEKDAYS, WORD_NUMBERS, type Lang,
 } from './lexicon.ts'
-import { NUMERAL_CANDIDATE, parseNumeral } from './numerals.ts'
+import { candidateLastRun, parseNumeral } from './numerals.ts'
 
 export type QuantityKind = 'count' | 'money' | 'percentage' | 'measurement' | 'duration' | 'age' | 'ratio'
 
@@ -40,6 +40,8 @@ interface NonQuantityShape {
   firstRun: (run: DigitRun) => boolean
   /** "1.234.567" in German is a number, not a version. */
   germanThousands?: boolean
+  /** For a pattern whose every match starts with the digits of a run (`\b\d`), the pattern anchored where it is tried. */
+  atRun?: RegExp
 }
 
 /** A run of ASCII digits [start, end) and the start and end of the next one (-1 when there is none). */
@@ -57,12 +59,6 @@ const after = (run: DigitRun) => run.text.charCodeAt(run.end)
 const digits = (run: DigitRun) => run.end - run.start
 const code = (character: string) => character.charCodeAt(0)
 const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
-
-/** The white space of a regular expression's \s, by code. */
-function isWhiteSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // ISO dates
@@ -112,6 +108,10 @@ const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
 ]
 
+for (const shape of NON_QUANTITY_SHAPES) {
+  if (shape.pattern.source.startsWith('\\b\\d')) shape.atRun = new RegExp(shape.pattern.source, shape.pattern.flags.replace('g', 'y'))
+}
+
 interface Context {
   text: string
   tokens: Tokens
@@ -124,23 +124,22 @@ export function findQuantities(tokens: Tokens, lang: Lang, links: () => readonly
   const { text } = tokens
   const context: Context = { text, tokens, lang, sentenceStarts }
   const found: Quantity[] = []
-  if (tokens.hasDigits) {
-    let excluded: Span[] | null = null
-    NUMERAL_CANDIDATE.lastIndex = 0
-    for (let match = NUMERAL_CANDIDATE.exec(text); match; match = NUMERAL_CANDIDATE.exec(text)) {
-      excluded ??= nonQuantitySpans(tokens, lang)
-      const start = match.index
-      const numeral = parseNumeral(match[0], lang)
-      const end = start + numeral.length
-      // The rest of the candidate ("2019 200") is read again as a number of its own.
-      if (end < start + match[0].length) NUMERAL_CANDIDATE.lastIndex = end
-      if (overlapsAny(links(), start, end) || overlapsAny(excluded, start, end)) continue
-      const quantity = readDigitQuantity(context, start, end, numeral.value, numeral.grouped || numeral.decimals > 0)
-      if (!quantity) continue
-      const previous = found[found.length - 1]
-      if (previous && previous.end > quantity.start) continue
-      found.push(quantity)
-    }
+  const runs = tokens.hasDigits ? asciiDigitRuns(tokens) : []
+  let excluded: Span[] | null = null
+  for (let run = 0; run < runs.length; run += 2) {
+    excluded ??= nonQuantitySpans(tokens, runs, lang)
+    const start = runs[run]!
+    const last = candidateLastRun(text, runs, run)
+    const numeral = parseNumeral(text.slice(start, runs[last + 1]), lang)
+    const end = start + numeral.length
+    // The rest of the candidate ("2019 200") is read again as a number of its own: from the run after this number.
+    while (runs[run + 1]! < end) run += 2
+    if (overlapsAny(links(), start, end) || overlapsAny(excluded, start, end)) continue
+    const quantity = readDigitQuantity(context, start, end, numeral.value, numeral.grouped || numeral.decimals > 0)
+    if (!quantity) continue
+    const previous = found[found.length - 1]
+    if (previous && previous.end > quantity.start) continue
+    found.push(quantity)
   }
   return withoutLabels(text, linkRanges(text, mergeWithWordQuantities(found, findWordQuantities(context, links))))
 }
@@ -151,24 +150,23 @@ export function findQuantities(tokens: Tokens, lang: Lang, links: () => readonly
  */
 function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
   const bare = (quantity: Quantity) => quantity.unit === null && quantity.qualifier === null && quantity.start === quantity.numberStart && quantity.end === quantity.numberEnd
-  const dropped = new Set<Quantity>()
+  const printedAt = (offset: number) => offset >= 0 && offset < text.length && !isWhiteSpace(text.charCodeAt(offset))
+  let dropped: Set<Quantity> | null = null
   let paragraphs: Span[] | null = null
   for (const quantity of quantities) {
     if (!bare(quantity)) continue
     // Cheap test first: a number alone in its paragraph has only white space (or nothing) right beside it.
-    if (/\S/.test(text[quantity.start - 1] ?? '') || /\S/.test(text[quantity.end] ?? '')) continue
+    if (printedAt(quantity.start - 1) || printedAt(quantity.end)) continue
     paragraphs ??= paragraphSpans(text)
     const paragraph = paragraphs[spanIndexAt(paragraphs, quantity.start)]!
-    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
+    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) (dropped ??= new Set()).add(quantity)
   }
   for (let i = 0; i + 1 < quantities.length; i++) {
-    const [first, second] = [quantities[i]!, quantities[i + 1]!]
-    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) {
-      dropped.add(first)
-      dropped.add(second)
-    }
+    const first = quantities[i]!
+    const second = quantities[i + 1]!
+    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) (dropped ??= new Set()).add(first).add(second)
   }
-  return dropped.size > 0 ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
+  return dropped ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
 }
 
 // Both ends of a range stand on one line: a line break between two numbers never joins them.
@@ -218,9 +216,9 @@ function exactToken(edges: Int32Array, count: number, offset: number): number {
 const tokenStarting = (tokens: Tokens, offset: number) => exactToken(tokens.starts, tokens.count, offset)
 const tokenEnding = (tokens: Tokens, offset: number) => exactToken(tokens.ends, tokens.count, offset)
 
-function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
+/** The ASCII digit runs of a text as pairs of start and end offsets, from its digit tokens (which may also hold other numerals: "5²"). */
+function asciiDigitRuns(tokens: Tokens): number[] {
   const { text } = tokens
-  // The ASCII digit runs, from the digit tokens (a token may also hold other numerals: "5²").
   const runs: number[] = []
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.kinds[i] !== DIGITS) continue
@@ -232,8 +230,20 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
       runs.push(start, at)
     }
   }
-  // One bit for each shape that some run could start.
-  let possible = 0
+  return runs
+}
+
+function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): Span[] {
+  const { text } = tokens
+  const spans: Span[] = []
+  const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
+    if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
+    spans.push({ start: match.index, end: match.index + match[0].length })
+  }
+  // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
+  // the whole text would find them; the others are scanned for when some run allows them.
+  let scanned = 0
+  const scannedUpTo = NON_QUANTITY_SHAPES.map(() => 0)
   const run: DigitRun = { text, start: 0, end: 0, nextStart: -1, nextEnd: -1 }
   for (let r = 0; r < runs.length; r += 2) {
     run.start = runs[r]!
@@ -241,22 +251,30 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
     run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
     run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
     for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
-      if ((possible & (1 << k)) === 0 && NON_QUANTITY_SHAPES[k]!.firstRun(run)) possible |= 1 << k
+      const shape = NON_QUANTITY_SHAPES[k]!
+      if ((scanned & (1 << k)) !== 0 || run.start < scannedUpTo[k]! || !shape.firstRun(run)) continue
+      if (!shape.atRun) {
+        scanned |= 1 << k
+        continue
+      }
+      shape.atRun.lastIndex = run.start
+      const match = shape.atRun.exec(text)
+      if (match) scannedUpTo[k] = shape.atRun.lastIndex
+      exclude(match, shape.germanThousands)
     }
   }
-  const spans: Span[] = []
   NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
-    if ((possible & (1 << k)) === 0) return
+    if ((scanned & (1 << k)) === 0) return
     pattern.lastIndex = 0
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0])) continue
-      spans.push({ start: match.index, end: match.index + match[0].length })
-    }
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(match, germanThousands)
   })
   return spans
 }
 
-const isLetter = (character: string | undefined) => character !== undefined && /\p{L}/u.test(character)
+function isLetter(character: string | undefined): boolean {
+  return character !== undefined && isLetterUnit(character.charCodeAt(0))
+}
+
 const isDigit = (character: string | undefined) => character !== undefined && character >= '0' && character <= '9'
 
 /**
