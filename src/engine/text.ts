@@ -336,26 +336,89 @@ const ABBREVIATIONS = new Set([
   'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'approx', 'ca', 'bzw', 'z.b', 'nr', 'mio', 'mrd', 'sr', 'sra', 'p', 'pp', 'fig',
 ])
 
+/** The white space of a regular expression's \s, by code. */
+export function isWhiteSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** For each BMP code unit, whether it is an upper-case letter or a number (bit 1) and an upper-case letter (bit 2); 0: not yet known. */
+const CAPITAL_UNITS = new Uint8Array(0x10000)
+
+/** Bits of the character (a whole code point) at `index`: 1 if \p{Lu} or \p{N}, 2 if \p{Lu}. */
+function capitalBits(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  const pair = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length
+  const classify = (character: string) => (/^\p{Lu}$/u.test(character) ? 3 : /^\p{N}$/u.test(character) ? 1 : 0)
+  if (pair) return classify(text.slice(index, index + 2))
+  if (CAPITAL_UNITS[code] === 0) CAPITAL_UNITS[code] = classify(text[index]!) | 4
+  return CAPITAL_UNITS[code]! & 3
+}
+
+const isSentenceEnd = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 // . ! ? …
+const isCloser = (code: number) => code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 // " ' ” ’ ) ]
+const isOpener = (code: number) => code === 34 || code === 39 || code === 0x201c || code === 0x2018 || code === 40 // " ' “ ‘ (
+
+/** Whether white space, then maybe an opening quote or bracket, then a capital or a digit follow `index`. */
+function capitalFollows(text: string, index: number): boolean {
+  let next = index
+  while (next < text.length && isWhiteSpace(text.charCodeAt(next))) next++
+  if (next === index || next >= text.length) return false
+  if (isOpener(text.charCodeAt(next)) && next + 1 < text.length && (capitalBits(text, next + 1) & 1) !== 0) return true
+  return (capitalBits(text, next) & 1) !== 0
+}
+
 /**
  * Sentence spans of a block. A sentence ends at . ! ? or a line break, followed by space and an upper-case letter,
  * a digit or an opening quote — but not after a known abbreviation ("Nov. 14", "Mr. Salami") or a single initial.
+ * One pass over the character codes, finding what the pattern
+ * /[.!?…]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[\p{Lu}"“])/gu finds, at a fraction of its cost.
  */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
+  const length = text.length
   let start = 0
-  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[\p{Lu}"“])/gu
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    const end = match.index + match[0].length
-    if (match[0].startsWith('.')) {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, match.index - 12), match.index))
-      const word = before?.[1]?.toLowerCase() ?? ''
-      if (ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(before?.[1] ?? ''))) continue
+  let index = 0
+  while (index < length) {
+    const code = text.charCodeAt(index)
+    let end = -1
+    if (isSentenceEnd(code)) {
+      // The whole run of marks and closing quotes ends a sentence, or none of it does.
+      let after = index + 1
+      while (after < length && isSentenceEnd(text.charCodeAt(after))) after++
+      while (after < length && isCloser(text.charCodeAt(after))) after++
+      if (!capitalFollows(text, after) || (code === 46 && afterAbbreviation(text, index))) {
+        index = after
+        continue
+      }
+      end = after
+    } else if (code === 10) {
+      // A blank line ends a sentence (through the last line break of the white space), or a line break before a capital.
+      let after = index + 1
+      let lastBreak = -1
+      for (; after < length && isWhiteSpace(text.charCodeAt(after)); after++) if (text.charCodeAt(after) === 10) lastBreak = after
+      if (lastBreak >= 0) end = lastBreak + 1
+      else if (after < length && ((capitalBits(text, after) & 2) !== 0 || text[after] === '"' || text[after] === '“')) end = index + 1
+      else {
+        index++
+        continue
+      }
+    } else {
+      index++
+      continue
     }
     spans.push({ start, end })
-    start = end
+    start = index = end
   }
-  if (start < text.length) spans.push({ start, end: text.length })
+  if (start < length) spans.push({ start, end: length })
   return spans
+}
+
+/** Whether the "." at `index` follows a known abbreviation or a single initial. */
+function afterAbbreviation(text: string, index: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, index - 12), index))
+  const word = before?.[1]?.toLowerCase() ?? ''
+  return ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(before?.[1] ?? ''))
 }
 
 /** Index of the span containing `offset` (binary search over sorted, contiguous spans). */

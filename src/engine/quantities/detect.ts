@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { DIGITS, foldedRun, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { DIGITS, foldedRun, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
 import { PhraseIndex } from '../phrase-index.ts'
 import { WordSet } from '../word-set.ts'
 import {
@@ -59,12 +59,6 @@ const after = (run: DigitRun) => run.text.charCodeAt(run.end)
 const digits = (run: DigitRun) => run.end - run.start
 const code = (character: string) => character.charCodeAt(0)
 const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
-
-/** The white space of a regular expression's \s, by code. */
-function isWhiteSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // ISO dates
