@@ -10,7 +10,7 @@ import {
   MONTHS, NOT_NOUNS, PERCENT_WORDS, PERSON_NOUNS, QUALIFIERS, QUALIFIER_MAX_WORDS, REFERENCE_WORDS, SCALES,
   STREET_WORDS, TIME_WORDS, VAGUE_AMOUNTS, WEEKDAYS, WORD_NUMBERS, type Lang,
 } from './lexicon.ts'
-import { NUMERAL_CANDIDATE, parseNumeral } from './numerals.ts'
+import { candidateLastRun, parseNumeral } from './numerals.ts'
 
 export type QuantityKind = 'count' | 'money' | 'percentage' | 'measurement' | 'duration' | 'age' | 'ratio'
 
@@ -124,23 +124,22 @@ export function findQuantities(tokens: Tokens, lang: Lang, links: () => readonly
   const { text } = tokens
   const context: Context = { text, tokens, lang, sentenceStarts }
   const found: Quantity[] = []
-  if (tokens.hasDigits) {
-    let excluded: Span[] | null = null
-    NUMERAL_CANDIDATE.lastIndex = 0
-    for (let match = NUMERAL_CANDIDATE.exec(text); match; match = NUMERAL_CANDIDATE.exec(text)) {
-      excluded ??= nonQuantitySpans(tokens, lang)
-      const start = match.index
-      const numeral = parseNumeral(match[0], lang)
-      const end = start + numeral.length
-      // The rest of the candidate ("2019 200") is read again as a number of its own.
-      if (end < start + match[0].length) NUMERAL_CANDIDATE.lastIndex = end
-      if (overlapsAny(links(), start, end) || overlapsAny(excluded, start, end)) continue
-      const quantity = readDigitQuantity(context, start, end, numeral.value, numeral.grouped || numeral.decimals > 0)
-      if (!quantity) continue
-      const previous = found[found.length - 1]
-      if (previous && previous.end > quantity.start) continue
-      found.push(quantity)
-    }
+  const runs = tokens.hasDigits ? asciiDigitRuns(tokens) : []
+  let excluded: Span[] | null = null
+  for (let run = 0; run < runs.length; run += 2) {
+    excluded ??= nonQuantitySpans(tokens, runs, lang)
+    const start = runs[run]!
+    const last = candidateLastRun(text, runs, run)
+    const numeral = parseNumeral(text.slice(start, runs[last + 1]), lang)
+    const end = start + numeral.length
+    // The rest of the candidate ("2019 200") is read again as a number of its own: from the run after this number.
+    while (runs[run + 1]! < end) run += 2
+    if (overlapsAny(links(), start, end) || overlapsAny(excluded, start, end)) continue
+    const quantity = readDigitQuantity(context, start, end, numeral.value, numeral.grouped || numeral.decimals > 0)
+    if (!quantity) continue
+    const previous = found[found.length - 1]
+    if (previous && previous.end > quantity.start) continue
+    found.push(quantity)
   }
   return withoutLabels(text, linkRanges(text, mergeWithWordQuantities(found, findWordQuantities(context, links))))
 }
@@ -218,9 +217,9 @@ function exactToken(edges: Int32Array, count: number, offset: number): number {
 const tokenStarting = (tokens: Tokens, offset: number) => exactToken(tokens.starts, tokens.count, offset)
 const tokenEnding = (tokens: Tokens, offset: number) => exactToken(tokens.ends, tokens.count, offset)
 
-function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
+/** The ASCII digit runs of a text as pairs of start and end offsets, from its digit tokens (which may also hold other numerals: "5²"). */
+function asciiDigitRuns(tokens: Tokens): number[] {
   const { text } = tokens
-  // The ASCII digit runs, from the digit tokens (a token may also hold other numerals: "5²").
   const runs: number[] = []
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.kinds[i] !== DIGITS) continue
@@ -232,6 +231,11 @@ function nonQuantitySpans(tokens: Tokens, lang: Lang): Span[] {
       runs.push(start, at)
     }
   }
+  return runs
+}
+
+function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): Span[] {
+  const { text } = tokens
   const spans: Span[] = []
   const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
     if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
