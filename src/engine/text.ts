@@ -355,6 +355,7 @@ function capitalBits(text: string, index: number): number {
   return CAPITAL_UNITS[code]! & 3
 }
 
+const SENTENCE_MARK = /[.!?…\n]/g
 const isSentenceEnd = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 // . ! ? …
 const isCloser = (code: number) => code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 // " ' ” ’ ) ]
 const isOpener = (code: number) => code === 34 || code === 39 || code === 0x201c || code === 0x2018 || code === 40 // " ' “ ‘ (
@@ -380,6 +381,10 @@ export function sentenceSpans(text: string): Span[] {
   let start = 0
   let index = 0
   while (index < length) {
+    // The regular expression engine finds the next mark or line break faster than a loop here.
+    SENTENCE_MARK.lastIndex = index
+    if (!SENTENCE_MARK.test(text)) break
+    index = SENTENCE_MARK.lastIndex - 1
     const code = text.charCodeAt(index)
     let end = -1
     if (isSentenceEnd(code)) {
@@ -394,18 +399,15 @@ export function sentenceSpans(text: string): Span[] {
       end = after
     } else if (code === 10) {
       // A blank line ends a sentence (through the last line break of the white space), or a line break before a capital.
-      let after = index + 1
-      let lastBreak = -1
-      for (; after < length && isWhiteSpace(text.charCodeAt(after)); after++) if (text.charCodeAt(after) === 10) lastBreak = after
-      if (lastBreak >= 0) end = lastBreak + 1
+      NOT_SPACE.lastIndex = index + 1
+      const after = NOT_SPACE.test(text) ? NOT_SPACE.lastIndex - 1 : length
+      const lastBreak = text.lastIndexOf('\n', after - 1)
+      if (lastBreak > index) end = lastBreak + 1
       else if (after < length && ((capitalBits(text, after) & 2) !== 0 || text[after] === '"' || text[after] === '“')) end = index + 1
       else {
         index++
         continue
       }
-    } else {
-      index++
-      continue
     }
     spans.push({ start, end })
     start = index = end
@@ -416,9 +418,34 @@ export function sentenceSpans(text: string): Span[] {
 
 /** Whether the "." at `index` follows a known abbreviation or a single initial. */
 function afterAbbreviation(text: string, index: number): boolean {
+  // The letters and dots right before, within 12 code units (as /([\p{L}.]+)$/u finds them in that window).
+  const windowStart = Math.max(0, index - 12)
+  let from = index
+  while (from > windowStart) {
+    const code = text.charCodeAt(from - 1)
+    if (code >= 0xd800 && code <= 0xdfff) return afterAbbreviationOutsideBmp(text, index)
+    if (code !== 46 && !isLetterUnit(code)) break
+    from--
+  }
+  const written = text.slice(from, index)
+  const word = written.toLowerCase()
+  return ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(written))
+}
+
+/** `afterAbbreviation` where the window holds a surrogate pair, which the pattern reads as one character. */
+function afterAbbreviationOutsideBmp(text: string, index: number): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, index - 12), index))
   const word = before?.[1]?.toLowerCase() ?? ''
   return ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(before?.[1] ?? ''))
+}
+
+/** Whether each BMP code unit is a letter (\p{L}): 0 not yet known, 1 no, 2 yes. */
+const LETTER_UNITS = new Uint8Array(0x10000)
+
+/** Whether a code unit outside the surrogate range is a letter (\p{L}). */
+export function isLetterUnit(code: number): boolean {
+  if (LETTER_UNITS[code] === 0) LETTER_UNITS[code] = /\p{L}/u.test(String.fromCharCode(code)) ? 2 : 1
+  return LETTER_UNITS[code] === 2
 }
 
 /** Index of the span containing `offset` (binary search over sorted, contiguous spans). */

@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { DIGITS, foldedRun, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { DIGITS, foldedRun, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
 import { PhraseIndex } from '../phrase-index.ts'
 import { WordSet } from '../word-set.ts'
 import {
@@ -272,14 +272,8 @@ function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): 
   return spans
 }
 
-/** Whether each code unit is a letter (\p{L}): 0 not yet known, 1 no, 2 yes. */
-const LETTER_UNITS = new Uint8Array(0x10000)
-
 function isLetter(character: string | undefined): boolean {
-  if (character === undefined) return false
-  const code = character.charCodeAt(0)
-  if (LETTER_UNITS[code] === 0) LETTER_UNITS[code] = /\p{L}/u.test(character) ? 2 : 1
-  return LETTER_UNITS[code] === 2
+  return character !== undefined && isLetterUnit(character.charCodeAt(0))
 }
 
 const isDigit = (character: string | undefined) => character !== undefined && character >= '0' && character <= '9'
