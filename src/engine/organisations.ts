@@ -82,18 +82,17 @@ function implicitName(organisation: Organisation): Alias {
  * knowledge put context rules on the aliases ("Democratic Party" of one small country) the name needs them too, so it
  * is not added on its own.
  */
-function* aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): Generator<[Alias, number]> {
-  const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
-  const guarded = organisation.aliases.some((alias) => alias.context)
-  const seen = new Set<string>()
-  const all: [Alias, number][] = !listed && !guarded && /\s/.test(organisation.name) ? [[implicitName(organisation), -1]] : []
-  organisation.aliases.forEach((alias, index) => all.push([alias, index]))
-  for (const [alias, index] of all) {
-    const key = `${alias.case}\u0000${alias.text}`
-    if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
-    seen.add(key)
-    yield [alias, index]
-  }
+function aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): [Alias, number][] {
+  const { aliases, name } = organisation
+  const all: [Alias, number][] = []
+  const listed = aliases.some((alias) => alias.text === name)
+  const guarded = aliases.some((alias) => alias.context)
+  if (!listed && !guarded && /\s/.test(name)) all.push([implicitName(organisation), -1])
+  for (let index = 0; index < aliases.length; index++) all.push([aliases[index]!, index])
+  // Each case and text once, and none the build left out.
+  return all.filter(([alias], k) =>
+    !all.slice(0, k).some(([earlier]) => earlier.case === alias.case && earlier.text === alias.text) &&
+    !(excluded.size > 0 && excluded.has(`${organisation.id}\u0000${alias.text}`)))
 }
 
 export function compileAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): CompiledAliasIndex {

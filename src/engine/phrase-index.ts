@@ -81,8 +81,9 @@ export class PhraseIndex<T> {
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
     const slot = this.slotFor(keys[0]!)
-    this.summaries[slot]! |= this.summarise(value)
-    this.summaryOfAll |= this.summarise(value)
+    const summary = this.summarise(value)
+    this.summaries[slot]! |= summary
+    this.summaryOfAll |= summary
     if (this.nodes[slot]) this.insert(this.nodes[slot]!, { keys, value })
     else listAt(this.added, slot).push({ keys, value })
   }
