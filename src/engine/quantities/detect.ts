@@ -150,24 +150,23 @@ export function findQuantities(tokens: Tokens, lang: Lang, links: () => readonly
  */
 function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
   const bare = (quantity: Quantity) => quantity.unit === null && quantity.qualifier === null && quantity.start === quantity.numberStart && quantity.end === quantity.numberEnd
-  const dropped = new Set<Quantity>()
+  const printedAt = (offset: number) => offset >= 0 && offset < text.length && !isWhiteSpace(text.charCodeAt(offset))
+  let dropped: Set<Quantity> | null = null
   let paragraphs: Span[] | null = null
   for (const quantity of quantities) {
     if (!bare(quantity)) continue
     // Cheap test first: a number alone in its paragraph has only white space (or nothing) right beside it.
-    if (/\S/.test(text[quantity.start - 1] ?? '') || /\S/.test(text[quantity.end] ?? '')) continue
+    if (printedAt(quantity.start - 1) || printedAt(quantity.end)) continue
     paragraphs ??= paragraphSpans(text)
     const paragraph = paragraphs[spanIndexAt(paragraphs, quantity.start)]!
-    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
+    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) (dropped ??= new Set()).add(quantity)
   }
   for (let i = 0; i + 1 < quantities.length; i++) {
-    const [first, second] = [quantities[i]!, quantities[i + 1]!]
-    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) {
-      dropped.add(first)
-      dropped.add(second)
-    }
+    const first = quantities[i]!
+    const second = quantities[i + 1]!
+    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) (dropped ??= new Set()).add(first).add(second)
   }
-  return dropped.size > 0 ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
+  return dropped ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
 }
 
 // Both ends of a range stand on one line: a line break between two numbers never joins them.
