@@ -49,6 +49,7 @@ const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
   return OTHER
 })
 
+/** The next character that is not white space, for skipping long runs of it. */
 const NOT_SPACE = /\S/g
 
 function isAsciiSpace(code: number): boolean {
