@@ -7,8 +7,11 @@ import { WordSet } from './word-set.ts'
 export interface AliasEntry {
   organisation: Organisation
   alias: Alias
-  /** The alias exactly as written, to compare against the page for `exact` case. */
-  surface: string
+  /**
+   * The alias as an `exact` alias must be written on the page (white space as single spaces, typographic apostrophes
+   * plain), made on first need.
+   */
+  exactForm: string | null
 }
 
 export interface OrganisationMention {
@@ -83,7 +86,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
-        return { rest, value: { organisation, alias, surface: alias.text } }
+        return { rest, value: { organisation, alias, exactForm: null } }
       }),
     summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
@@ -134,7 +137,7 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
   for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
     const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, surface: alias.text })
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null })
   }
   return index
 }
@@ -146,10 +149,14 @@ function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: numb
   const { text, starts, ends } = tokens
   if (alias.case === 'initial') return tokens.kinds[first] === DIGITS || isUpper(text[starts[first]!] ?? '')
   const surface = text.slice(starts[first]!, ends[last]!)
-  const expected = entry.surface.replace(/\s+/g, ' ')
-  const written = surface.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
-  if (written !== expected.replace(/[\u2018\u2019\u02bc]/g, "'")) return false
+  const expected = (entry.exactForm ??= exactForm(alias.text))
+  // Written as the alias is, the surface needs no normalising.
+  if (surface !== expected && exactForm(surface) !== expected) return false
   return !isInShoutedText(tokens, first, last, paragraph())
+}
+
+function exactForm(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
 }
 
 /**
