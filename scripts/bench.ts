@@ -18,6 +18,7 @@ import { runInNewContext } from 'node:vm'
 import { loadCorpus, largestPages } from './bench/corpus.ts'
 import { loadEngine, type EngineModule, type Scanner } from './bench/engine.ts'
 import type { Knowledge } from '../src/engine/types.ts'
+import { knowledgeFromFile } from '../src/engine/knowledge/bundle.ts'
 import { engineScan, measureQuickRatio, type QuickRatio } from './bench/quick-ratio.ts'
 import { runThroughput, subsetItems, corpusItems, type ThroughputResult } from './bench/throughput.ts'
 import { profileEngine, type EngineProfile } from './bench/profile.ts'
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
 /** The bundled knowledge: the compiled file when it exists (what the worker loads), else the engine's own loader. */
 async function bundledKnowledge(engine: EngineModule): Promise<Knowledge> {
   const file = findCompiledKnowledge()
-  return file ? (JSON.parse(readFileSync(file, 'utf8')) as Knowledge) : engine.loadBundledKnowledge()
+  return file ? knowledgeFromFile(JSON.parse(readFileSync(file, 'utf8'))) : engine.loadBundledKnowledge()
 }
 
 function needsEngine(report: BenchReport): boolean {

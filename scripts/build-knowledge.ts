@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { splitKnowledge } from '../src/engine/knowledge/bundle.ts'
+import { packCore, splitKnowledge } from '../src/engine/knowledge/bundle.ts'
 import { compileAliasIndex } from '../src/engine/organisations.ts'
 import { createHash } from 'node:crypto'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -185,8 +185,7 @@ function main(): void {
   // which is what the extension packages (the worker inflates it with DecompressionStream).
   const { core, details } = splitKnowledge(knowledge)
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
-  core.aliasIndex = compileAliasIndex(core.organisations, excluded)
-  const json = JSON.stringify(core)
+  const json = JSON.stringify(packCore(core, compileAliasIndex(core.organisations, excluded)))
   const detailsJson = JSON.stringify(details)
   if (!CHECK) {
     mkdirSync(dirname(OUT), { recursive: true })

@@ -19,7 +19,6 @@ import type { Detector } from './eval/detectors.ts'
 import { parseGold, type GoldPage } from './eval/gold.ts'
 import { classSummary, metrics, missedOrganisations, missedOrganisationsText, speed, table, targetsReport, totals, verbose } from './eval/report.ts'
 import { evaluatePage, type PageResult } from './eval/run.ts'
-import type { Knowledge } from '../src/engine/types.ts'
 import { decodeHtml } from '../src/cli/input.ts'
 import { compareRuns, type EvalJson } from './eval/compare.ts'
 
@@ -78,7 +77,7 @@ async function loadEngine(knowledgePath: string | null): Promise<Detector | null
   const { engineDetector } = await import('./eval/detectors.ts')
   try {
     const engine = await import('../src/engine/index.ts')
-    const knowledge = knowledgePath ? (JSON.parse(readFileSync(knowledgePath, 'utf8')) as Knowledge) : await engine.loadBundledKnowledge()
+    const knowledge = knowledgePath ? engine.knowledgeFromFile(JSON.parse(readFileSync(knowledgePath, 'utf8'))) : await engine.loadBundledKnowledge()
     const scanner = engine.createScanner(knowledge)
     return engineDetector(scanner, knowledge)
   } catch (error) {

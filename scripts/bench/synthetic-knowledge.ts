@@ -4,6 +4,7 @@
  * engine always indexes, and an acronym with the exact-case rule), plus a short form for one in four.
  */
 import type { Alias, Knowledge, Organisation } from '../../src/engine/types.ts'
+import { appendOrganisations } from '../../src/engine/knowledge/bundle.ts'
 import { pick, prng } from './stats.ts'
 
 const REGIONS = [
@@ -95,7 +96,7 @@ export function syntheticOrganisations(aliasCount: number, taken: ReadonlySet<st
 }
 
 /** How many aliases the engine will index for these organisations (the canonical name counts as one). */
-export function aliasCountOf(organisations: readonly Organisation[]): number {
+export function aliasCountOf(organisations: Iterable<Organisation>): number {
   let n = 0
   for (const o of organisations) n += 1 + o.aliases.filter((a) => a.text !== o.name).length
   return n
@@ -107,5 +108,5 @@ export function withSyntheticAliases(bundled: Knowledge, aliasCount: number): Kn
     taken.add(o.name)
     for (const a of o.aliases) taken.add(a.text)
   }
-  return { ...bundled, organisations: [...bundled.organisations, ...syntheticOrganisations(aliasCount, taken)] }
+  return { ...bundled, organisations: appendOrganisations(bundled.organisations, syntheticOrganisations(aliasCount, taken)) }
 }

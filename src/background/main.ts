@@ -3,7 +3,7 @@
  * so a worker woken by a message or a command finds them; the knowledge starts loading at once, and is kept for the
  * life of the worker. This worker makes no network request, ever.
  */
-import { createScanner, type Knowledge } from '../engine/index.ts'
+import { createScanner, knowledgeFromFile } from '../engine/index.ts'
 import type { KnowledgeDetails } from '../engine/knowledge/bundle.ts'
 // Not loadBundledKnowledge(): Chrome forbids import() in a service worker ("import() is disallowed on
 // ServiceWorkerGlobalScope", w3c/ServiceWorker#1356). A static import works but compiles the multi-megabyte file as a
@@ -33,7 +33,7 @@ async function readPackagedJson(url: string): Promise<unknown> {
   return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()
 }
 
-const loadPackagedKnowledge = async () => (await readPackagedJson(knowledgeUrl)) as Knowledge
+const loadPackagedKnowledge = async () => knowledgeFromFile(await readPackagedJson(knowledgeUrl))
 const loadPackagedDetails = async () => (await readPackagedJson(detailsUrl)) as KnowledgeDetails
 
 /**

@@ -9,7 +9,8 @@
  */
 import { compareFigures, compileKnowledge, validateKnowledge, type ValidationError } from '../engine/knowledge/index.ts'
 import { createAliasPolicy, ordinaryWordProblems, placeNamesOf, type AliasWordLists } from '../engine/knowledge/ordinary-words.ts'
-import type { Knowledge, KnowledgeSource } from '../engine/types.ts'
+import type { Knowledge, KnowledgeSource, Organisation } from '../engine/types.ts'
+import { appendOrganisations, knowledgeSource } from '../engine/knowledge/bundle.ts'
 import type { PackInfo } from '../shared/messages.ts'
 import { isRecord } from '../shared/settings.ts'
 import type { StorageArea } from './settings-store.ts'
@@ -111,20 +112,21 @@ function listProblems(summary: string, problems: readonly ValidationError[]): st
 /** The bundled knowledge with the given packs' entries added (tagged with their pack id), figures re-sorted. */
 export function mergePacks(base: Knowledge, packs: readonly StoredPack[]): Knowledge {
   if (packs.length === 0) return base
-  const organisations = [...base.organisations]
+  const added: Organisation[] = []
   const metrics = [...base.metrics]
   const places = [...base.places]
   const figures = [...base.figures]
   const excludedAliases = [...(base.excludedAliases ?? [])]
   for (const pack of packs) {
     const { knowledge } = compileKnowledge(pack.knowledge, { version: pack.version, builtAt: pack.importedAt })
-    organisations.push(...knowledge.organisations.map((organisation) => ({ ...organisation, pack: pack.id })))
+    added.push(...knowledge.organisations.map((organisation) => ({ ...organisation, pack: pack.id })))
     metrics.push(...knowledge.metrics)
     places.push(...knowledge.places)
     figures.push(...knowledge.figures.map((figure) => ({ ...figure, pack: pack.id })))
     excludedAliases.push(...(knowledge.excludedAliases ?? []))
   }
   figures.sort(compareFigures)
+  const organisations = appendOrganisations(base.organisations, added)
   return { ...base, version: `${base.version}+${packs.map((pack) => `${pack.id}@${pack.version}`).join('+')}`, organisations, metrics, places, figures, excludedAliases }
 }
 
@@ -157,7 +159,7 @@ export function createPackStore(storage: StorageArea, base: () => Promise<Knowle
         const preview = parsePack(text, { organisations: [], metrics: [], figures: [], places: [] })
         const others = packs.filter((pack) => !preview.ok || pack.id !== preview.pack.id)
         const merged = mergePacks(bundled, others)
-        const parsed = parsePack(text, merged, words)
+        const parsed = parsePack(text, knowledgeSource(merged), words)
         if (!parsed.ok) return { packs: null, result: { ok: false, error: parsed.error } }
         const stored: StoredPack = { ...parsed.pack, enabled: true, importedAt: now, origin }
         return { packs: [...others, stored], result: { ok: true, pack: packInfo(stored) } }

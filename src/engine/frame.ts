@@ -2,7 +2,8 @@
 import type { Metric, Place } from './types.ts'
 import { PhraseIndex } from './phrase-index.ts'
 import { MONTH_NUMBERS, PERSON_NOUNS } from './quantities/lexicon.ts'
-import { phraseKeys, type Span, type Token } from './text.ts'
+import { keyHash, phraseKeys, type Span, type Tokens } from './text.ts'
+import { WordSet } from './word-set.ts'
 import type { Quantity } from './quantities/detect.ts'
 import type { OrganisationMention } from './organisations.ts'
 
@@ -13,7 +14,7 @@ export interface PlaceEntry {
 }
 
 export function buildPlaceIndex(places: readonly Place[]): PhraseIndex<PlaceEntry> {
-  const index = new PhraseIndex<PlaceEntry>()
+  const index = new PhraseIndex<PlaceEntry>(null, uncapitalisedPlace)
   for (const place of places) {
     for (const name of new Set([place.name, ...place.names])) {
       const isAcronym = name.length <= 4 && name === name.toUpperCase()
@@ -23,29 +24,42 @@ export function buildPlaceIndex(places: readonly Place[]): PhraseIndex<PlaceEntr
   return index
 }
 
+/** Summary bit of a place name that may match a word starting with an ASCII character other than a capital. */
+const UNCAPITALISED_PLACE = 1
+
+/** Names need a capital initial, except short ones written as they must be, whose initial may be anything. */
+function uncapitalisedPlace({ exact }: PlaceEntry): number {
+  return exact !== null && !/^[A-Z]/.test(exact.replace(/\./g, '')) ? UNCAPITALISED_PLACE : 0
+}
+
 export interface PlaceMention {
   start: number
   end: number
   place: Place
 }
 
-export function findPlaces(text: string, tokens: readonly Token[], index: PhraseIndex<PlaceEntry>): PlaceMention[] {
+export function findPlaces(tokens: Tokens, index: PhraseIndex<PlaceEntry>): PlaceMention[] {
   const mentions: PlaceMention[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.isWord) continue
+  const { text, starts, ends } = tokens
+  const uncapitalised = (index.summaryOfAll & UNCAPITALISED_PLACE) !== 0
+  for (let i = 0; i < tokens.count; i++) {
+    if (!tokens.isWord(i)) continue
+    // A word starting with an ASCII character other than a capital names no place, unless a short name is so written.
+    const code = text.charCodeAt(starts[i]!)
+    if (code < 128 && !(code >= 65 && code <= 90) && !uncapitalised) continue
     const match = index.matchesAt(tokens, i, ({ value, last }) => {
-      const written = text.slice(tokens[i]!.start, tokens[last]!.end)
+      const written = text.slice(starts[i]!, ends[last]!)
       if (value.exact) return written.replace(/\./g, '') === value.exact.replace(/\./g, '')
       return /^\p{Lu}/u.test(written)
     })
     if (!match) continue
-    mentions.push({ start: tokens[i]!.start, end: tokens[match.last]!.end, place: match.value.place })
+    mentions.push({ start: starts[i]!, end: ends[match.last]!, place: match.value.place })
     i = match.last
   }
   return mentions
 }
 
-export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+export const REPORTING_VERBS = new WordSet([
   'said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'estimate', 'claimed', 'claims',
   'claim', 'announced', 'announces', 'stated', 'states', 'told', 'declared', 'declares', 'confirmed', 'confirms', 'put',
   'puts', 'counted', 'counts', 'recorded', 'records', 'dit', 'affirme', 'annonce', 'estime', 'sagte', 'sagt', 'erklarte',
@@ -54,13 +68,14 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 
 const ATTRIBUTION_LEADS = ['according to', 'selon', 'd\'apres', 'laut', 'nach angaben', 'segun', 'de acuerdo con', 'citing', 'per']
 
-/** Attribution leads as folded words, by their first word: one map probe per token finds the candidates. */
-const LEADS_BY_FIRST_WORD = new Map<string, string[][]>()
+/** Attribution leads as folded words, by the hash of their first word: one map probe per token finds the candidates. */
+const LEADS_BY_FIRST_WORD = new Map<number, string[][]>()
 for (const lead of ATTRIBUTION_LEADS) {
   const keys = phraseKeys(lead)
-  LEADS_BY_FIRST_WORD.set(keys[0]!, [...(LEADS_BY_FIRST_WORD.get(keys[0]!) ?? []), keys])
+  const hash = keyHash(keys[0]!)
+  LEADS_BY_FIRST_WORD.set(hash, [...(LEADS_BY_FIRST_WORD.get(hash) ?? []), keys])
 }
-const ATTRIBUTION_FIRST_WORDS: ReadonlySet<string> = new Set(LEADS_BY_FIRST_WORD.keys())
+const ATTRIBUTION_FIRST_WORDS = new WordSet(ATTRIBUTION_LEADS.map((lead) => phraseKeys(lead)[0]!))
 
 const FIGURE_NOUNS = new Set(['figures', 'figure', 'estimate', 'estimates', 'data', 'count', 'tally', 'numbers', 'statistics', 'toll'])
 
@@ -70,22 +85,24 @@ export interface Attribution {
 }
 
 /**
- * Who a claim is attributed to, within one sentence: "according to X", "X said/reported/estimated", "X's figures".
- * `organisations` are the mentions inside the sentence; the first one named in the attribution wins.
+ * Who a claim is attributed to, within one sentence (tokens [from, to)): "according to X", "X said/reported/estimated",
+ * "X's figures". `organisations` are the mentions inside the sentence; the first one named in the attribution wins.
  */
-export function findAttribution(text: string, sentence: Span, inSentence: readonly Token[], organisations: readonly OrganisationMention[]): Attribution | null {
+export function findAttribution(tokens: Tokens, sentence: Span, from: number, to: number, organisations: readonly OrganisationMention[]): Attribution | null {
+  const { text, starts, ends } = tokens
   const orgs = organisations.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end)
-  if (orgs.length === 0 && !inSentence.some((token) => ATTRIBUTION_FIRST_WORDS.has(token.folded))) return null
-  for (let i = 0; i < inSentence.length; i++) {
-    const leads = LEADS_BY_FIRST_WORD.get(inSentence[i]!.folded)
+  if (orgs.length === 0 && !someToken(from, to, (i) => ATTRIBUTION_FIRST_WORDS.has(tokens, i))) return null
+  for (let i = from; i < to; i++) {
+    const leads = LEADS_BY_FIRST_WORD.get(tokens.hashes[i]!)
     if (!leads) continue
     for (const keys of leads) {
-      if (!keys.every((key, k) => inSentence[i + k]?.folded === key)) continue
-      if (keys.length === 1 && keys[0] === 'per' && !orgs.some((org) => org.start === inSentence[i + 1]?.start)) continue
-      const from = inSentence[i]!.start
-      const named = orgs.find((org) => org.start > from)
-      const end = named ? trailingAcronymEnd(text, named.end, orgs) : clauseEnd(text, from, sentence.end)
-      return { text: text.slice(from, end).trim(), entityId: named?.organisation.id ?? null }
+      // A lead lies inside the sentence.
+      if (!keys.every((key, k) => i + k < to && tokens.folded(i + k) === key)) continue
+      if (keys.length === 1 && keys[0] === 'per' && !orgs.some((org) => i + 1 < to && org.start === starts[i + 1])) continue
+      const leadStart = starts[i]!
+      const named = orgs.find((org) => org.start > leadStart)
+      const end = named ? trailingAcronymEnd(text, named.end, orgs) : clauseEnd(text, leadStart, sentence.end)
+      return { text: text.slice(leadStart, end).trim(), entityId: named?.organisation.id ?? null }
     }
   }
   // "The NCRI, whose largest member is the PMOI (MEK), said…": an organisation set off by a comma (after an optional
@@ -93,24 +110,38 @@ export function findAttribution(text: string, sentence: Span, inSentence: readon
   // the aside.
   const subject = orgs.find((org) => /^\s*(?:\([^()]{1,20}\)\s*)?,/.test(text.slice(org.end, org.end + 24)))
   if (subject) {
-    const verb = inSentence.find((token) => token.start > subject.end && REPORTING_VERBS.has(token.folded))
-    const between = verb ? text.slice(subject.end, verb.start) : ''
-    if (verb && !/[.;:]/.test(between) && /[,)]\s*$/.test(between)) return { text: `${text.slice(subject.start, subject.end)} … ${text.slice(verb.start, verb.end)}`, entityId: subject.organisation.id }
+    const verb = firstToken(from, to, (i) => starts[i]! > subject.end && REPORTING_VERBS.has(tokens, i))
+    const between = verb >= 0 ? text.slice(subject.end, starts[verb]!) : ''
+    if (verb >= 0 && !/[.;:]/.test(between) && /[,)]\s*$/.test(between)) return { text: `${text.slice(subject.start, subject.end)} … ${text.slice(starts[verb]!, ends[verb]!)}`, entityId: subject.organisation.id }
   }
   // "X said": the organisation right before the verb speaks ("The PMOI, the NCRI said, …" is the NCRI's word).
-  for (const org of [...orgs].reverse()) {
-    const next = inSentence.findIndex((token) => token.start >= org.end)
-    const after = next < 0 ? [] : inSentence.slice(next, next + 6)
-    const wordsAfter = after.filter((token) => token.isWord).map((token) => token.folded)
+  for (let o = orgs.length - 1; o >= 0; o--) {
+    const org = orgs[o]!
+    const next = firstToken(from, to, (i) => starts[i]! >= org.end)
+    // The six tokens after the organisation, and the words among them.
+    const after = next < 0 ? from : next
+    const afterEnd = next < 0 ? from : Math.min(to, next + 6)
+    const wordsAfter: number[] = []
+    for (let i = after; i < afterEnd; i++) if (tokens.isWord(i)) wordsAfter.push(i)
     // "NCRI said", "the NCRI (Iran's opposition) reported", "NCRI's figures".
-    const verbAt = wordsAfter.slice(0, 3).findIndex((word) => REPORTING_VERBS.has(word))
-    const possessive = after[0]?.folded === "'" && after[1]?.folded === 's' && FIGURE_NOUNS.has(after[2]?.folded ?? '')
+    const verbAt = wordsAfter.slice(0, 3).findIndex((i) => REPORTING_VERBS.has(tokens, i))
+    const possessive = after < afterEnd && tokens.folded(after) === "'" && after + 1 < afterEnd && tokens.folded(after + 1) === 's' && after + 2 < afterEnd && FIGURE_NOUNS.has(tokens.folded(after + 2))
     if (verbAt >= 0 || possessive) {
-      const lastWord = possessive ? after[2]! : after.filter((token) => token.isWord)[verbAt]!
-      return { text: text.slice(org.start, lastWord.end), entityId: org.organisation.id }
+      const lastWord = possessive ? after + 2 : wordsAfter[verbAt]!
+      return { text: text.slice(org.start, ends[lastWord]!), entityId: org.organisation.id }
     }
   }
   return null
+}
+
+function someToken(from: number, to: number, test: (i: number) => boolean): boolean {
+  return firstToken(from, to, test) >= 0
+}
+
+/** The first token index in [from, to) for which `test` holds, or -1. */
+function firstToken(from: number, to: number, test: (i: number) => boolean): number {
+  for (let i = from; i < to; i++) if (test(i)) return i
+  return -1
 }
 
 /** Extend "…Council of Resistance of Iran" over a following "(NCRI)" so the attribution reads whole. */
@@ -129,9 +160,27 @@ function clauseEnd(text: string, from: number, sentenceEnd: number): number {
 
 /** Whether the words of `window` contain, for every cue group of the metric, a word starting with one of its cues. */
 export function matchesMetric(metric: Metric, lang: string, windowWords: string): boolean {
-  const groups = metric.cues[lang] ?? metric.cues.en ?? []
-  if (groups.length === 0) return false
-  return groups.every((group) => group.some((cue) => windowWords.includes(` ${cue}`)))
+  const groups = cuePatterns(metric, lang)
+  return groups.length > 0 && groups.every((group) => group.test(windowWords))
+}
+
+/**
+ * A metric's cue groups for a language, each as one pattern finding a word that starts with one of its cues (the
+ * window's words follow spaces): one search of the window per group rather than one per cue. Made once.
+ */
+const CUE_PATTERNS = new WeakMap<Metric, Map<string, RegExp[]>>()
+
+function cuePatterns(metric: Metric, lang: string): RegExp[] {
+  let byLang = CUE_PATTERNS.get(metric)
+  if (!byLang) CUE_PATTERNS.set(metric, (byLang = new Map()))
+  let patterns = byLang.get(lang)
+  if (!patterns) {
+    const escape = (cue: string) => cue.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+    // A group without cues matches nothing.
+    patterns = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => (group.length > 0 ? new RegExp(` (?:${group.map(escape).join('|')})`) : /(?!)/))
+    byLang.set(lang, patterns)
+  }
+  return patterns
 }
 
 /** A quantity can be a count of deaths if it counts people (or nothing named) and is neither money nor a percentage. */
@@ -147,7 +196,9 @@ export function countsPeople(quantity: Quantity): boolean {
 export function explicitDate(sentence: string, pageDate: string | null): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(sentence)
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`
-  const folded = sentence.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '')
+  const lower = sentence.toLowerCase()
+  // Only text outside ASCII has marks to remove.
+  const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '')
   const monthFirst = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/g
   const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-z]{3,9})\.?(?:\s+(?:de\s+)?(\d{4}))?\b/g
   const candidates: { index: number; month: number; day: number; year: string | undefined }[] = []

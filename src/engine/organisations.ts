@@ -1,13 +1,17 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
-import type { Alias, Organisation } from './types.ts'
-import { PhraseIndex, type PhraseMatch } from './phrase-index.ts'
-import { isUpper, overlapsAny, phraseKeys, spanIndexAt, type Span, type Token } from './text.ts'
+import type { Alias, Organisation, OrganisationList } from './types.ts'
+import { PhraseIndex, type PhraseMatch, type PhraseSource } from './phrase-index.ts'
+import { DIGITS, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { WordSet } from './word-set.ts'
 
 export interface AliasEntry {
   organisation: Organisation
   alias: Alias
-  /** The alias exactly as written, to compare against the page for `exact` case. */
-  surface: string
+  /**
+   * The alias as an `exact` alias must be written on the page (white space as single spaces, typographic apostrophes
+   * plain), made on first need.
+   */
+  exactForm: string | null
 }
 
 export interface OrganisationMention {
@@ -16,45 +20,75 @@ export interface OrganisationMention {
   organisation: Organisation
 }
 
-/**
- * The alias index as the build stores it in the knowledge file, so the worker starts without indexing anything:
- * first folded word → [the other folded words, organisation index, alias index (-1: the implicit name), any-case].
- */
+/** One alias of the compiled index: [the other folded words, organisation index, alias index (-1: the implicit name), any-case]. */
+export type CompiledAlias = [string[], number, number, 0 | 1]
+
+/** The alias index as the build compiles it, so the worker starts without indexing anything: first folded word → aliases. */
 export interface CompiledAliasIndex {
   /** How many organisations, from the start of the list, the index covers; later ones (user packs) are added at load. */
   covers: number
-  byFirst: Record<string, [string[], number, number, 0 | 1][]>
+  byFirst: Record<string, CompiledAlias[]>
+  /**
+   * First words under which some alias may match a word written without a capital or a digit (any-case aliases,
+   * "eBay"): a scan looks up a lower-case word only when this list is not empty. Files built before it existed lack it.
+   */
+  uncapitalised?: string[]
 }
 
-export class AliasIndex extends PhraseIndex<AliasEntry> {
-  constructor(private readonly compiled: CompiledAliasIndex | null = null, organisations: readonly Organisation[] = []) {
-    super(compiled ? storedPhrases(compiled, organisations) : null)
-  }
-
-  /** First words of the aliases, and whether some alias starting with the word matches in any case. */
-  firstKeysWithCase(): Map<string, boolean> {
-    const keys = new Map<string, boolean>()
-    if (this.compiled) {
-      for (const key of Object.keys(this.compiled.byFirst)) keys.set(key, this.compiled.byFirst[key]!.some((entry) => entry[3] === 1))
-    }
-    for (const [key, values] of this.addedEntries()) keys.set(key, (keys.get(key) ?? false) || values.some((entry) => entry.alias.case === 'any'))
-    return keys
-  }
+/** The compiled alias index as a scanner reads it: the first words, and one word's aliases when a page uses it. */
+export interface StoredAliasIndex {
+  readonly covers: number
+  keys(): readonly string[]
+  aliases(key: string): readonly CompiledAlias[]
+  /** See CompiledAliasIndex.uncapitalised. */
+  uncapitalised(): readonly string[] | undefined
 }
 
-function storedPhrases(compiled: CompiledAliasIndex, organisations: readonly Organisation[]) {
-  const { byFirst } = compiled
-  // Every word of a page is looked up: a Set answers faster than a large plain object.
-  const keys = new Set(Object.keys(byFirst))
+/** The stored view of an index compiled in memory (tests, generated knowledge). */
+export function storedAliasIndex(compiled: CompiledAliasIndex): StoredAliasIndex {
   return {
-    keys: () => keys,
-    has: (key: string) => keys.has(key),
-    load: (key: string) =>
-      byFirst[key]!.map(([rest, organisationIndex, aliasIndex]) => {
-        const organisation = organisations[organisationIndex]!
-        const alias = aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
-        return { rest, value: { organisation, alias, surface: alias.text } }
+    covers: compiled.covers,
+    keys: () => Object.keys(compiled.byFirst),
+    aliases: (key) => compiled.byFirst[key] ?? [],
+    uncapitalised: () => compiled.uncapitalised,
+  }
+}
+
+export type AliasIndex = PhraseIndex<AliasEntry>
+
+/** Summary bit of an alias's first word: the alias may match where that word starts without a capital or a digit. */
+const UNCAPITALISED_START = 1
+
+/**
+ * Whether the alias can match a first word that starts neither with a capital nor with a digit: any-case aliases, and
+ * exact ones written so ("eBay"). Initial-case aliases need a capital or a digit.
+ */
+function uncapitalisedStart({ alias }: { alias: Alias }): number {
+  if (alias.case === 'any') return UNCAPITALISED_START
+  if (alias.case === 'initial') return 0
+  const first = alias.text.replace(/\s+/g, ' ')[0] ?? ''
+  return isUpper(first) || /^\p{N}/u.test(first) ? 0 : UNCAPITALISED_START
+}
+
+function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList): PhraseSource<AliasEntry> {
+  const aliasOf = (organisationIndex: number, aliasIndex: number) => {
+    const organisation = organisations.at(organisationIndex)!
+    return aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
+  }
+  // A file built before the list existed: look at every stored alias once.
+  const uncapitalised = new Set(
+    stored.uncapitalised() ??
+      stored.keys().filter((key) => stored.aliases(key).some(([, organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))),
+  )
+  return {
+    keys: () => stored.keys(),
+    load: (key) =>
+      stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
+        const organisation = organisations.at(organisationIndex)!
+        const alias = aliasOf(organisationIndex, aliasIndex)
+        return { rest, value: { organisation, alias, exactForm: null } }
       }),
+    summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
 }
 
@@ -69,22 +103,22 @@ function implicitName(organisation: Organisation): Alias {
  * knowledge put context rules on the aliases ("Democratic Party" of one small country) the name needs them too, so it
  * is not added on its own.
  */
-function* aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): Generator<[Alias, number]> {
-  const listed = organisation.aliases.some((alias) => alias.text === organisation.name)
-  const guarded = organisation.aliases.some((alias) => alias.context)
-  const seen = new Set<string>()
-  const all: [Alias, number][] = !listed && !guarded && /\s/.test(organisation.name) ? [[implicitName(organisation), -1]] : []
-  organisation.aliases.forEach((alias, index) => all.push([alias, index]))
-  for (const [alias, index] of all) {
-    const key = `${alias.case}\u0000${alias.text}`
-    if (seen.has(key) || excluded.has(`${organisation.id}\u0000${alias.text}`)) continue
-    seen.add(key)
-    yield [alias, index]
-  }
+function aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): [Alias, number][] {
+  const { aliases, name } = organisation
+  const all: [Alias, number][] = []
+  const listed = aliases.some((alias) => alias.text === name)
+  const guarded = aliases.some((alias) => alias.context)
+  if (!listed && !guarded && /\s/.test(name)) all.push([implicitName(organisation), -1])
+  for (let index = 0; index < aliases.length; index++) all.push([aliases[index]!, index])
+  // Each case and text once, and none the build left out.
+  return all.filter(([alias], k) =>
+    !all.slice(0, k).some(([earlier]) => earlier.case === alias.case && earlier.text === alias.text) &&
+    !(excluded.size > 0 && excluded.has(`${organisation.id}\u0000${alias.text}`)))
 }
 
 export function compileAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): CompiledAliasIndex {
   const byFirst: CompiledAliasIndex['byFirst'] = {}
+  const uncapitalised = new Set<string>()
   organisations.forEach((organisation, organisationIndex) => {
     for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
       const [first, ...rest] = phraseKeys(alias.text)
@@ -92,106 +126,137 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
       const entry: [string[], number, number, 0 | 1] = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
       if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
       else byFirst[first] = [entry]
+      if (uncapitalisedStart({ alias })) uncapitalised.add(first)
     }
   })
-  return { covers: organisations.length, byFirst }
+  return { covers: organisations.length, byFirst, uncapitalised: [...uncapitalised] }
 }
 
 /** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
-export function buildAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set(), compiled: CompiledAliasIndex | null = null): AliasIndex {
-  const index = new AliasIndex(compiled, organisations)
-  for (let i = compiled?.covers ?? 0; i < organisations.length; i++) {
-    const organisation = organisations[i]!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, surface: alias.text })
+export function buildAliasIndex(organisations: OrganisationList, excluded: ReadonlySet<string> = new Set(), stored: StoredAliasIndex | null = null): AliasIndex {
+  const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
+  for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
+    const organisation = organisations.at(i)!
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null })
   }
   return index
 }
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
-function caseAllows(entry: AliasEntry, text: string, tokens: readonly Token[], first: number, last: number, paragraph: () => Span): boolean {
+function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraph: () => Span): boolean {
   const { alias } = entry
   if (alias.case === 'any') return true
-  const surface = text.slice(tokens[first]!.start, tokens[last]!.end)
-  if (alias.case === 'initial') return isUpper(surface[0] ?? '') || /^\p{N}/u.test(surface)
-  const expected = entry.surface.replace(/\s+/g, ' ')
-  const written = surface.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
-  if (written !== expected.replace(/[\u2018\u2019\u02bc]/g, "'")) return false
-  return !isInShoutedText(text, tokens, first, last, paragraph())
+  const { text, starts, ends } = tokens
+  if (alias.case === 'initial') return tokens.kinds[first] === DIGITS || isUpper(text[starts[first]!] ?? '')
+  const surface = text.slice(starts[first]!, ends[last]!)
+  const expected = (entry.exactForm ??= exactForm(alias.text))
+  // Written as the alias is, the surface needs no normalising.
+  if (surface !== expected && exactForm(surface) !== expected) return false
+  return !isInShoutedText(tokens, first, last, paragraph())
+}
+
+function exactForm(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'")
 }
 
 /**
  * "WHO WILL PAY FOR THE CRISIS?" is a headline in capitals, not the World Health Organization: an acronym whose
  * neighbourhood has common words written in capitals is shouted text. A list of acronyms ("NCRI, PMOI, MEK") is not.
  */
-function isInShoutedText(text: string, tokens: readonly Token[], first: number, last: number, paragraph: Span): boolean {
+function isInShoutedText(tokens: Tokens, first: number, last: number, paragraph: Span): boolean {
   const from = Math.max(0, first - 8)
-  const to = Math.min(tokens.length, last + 9)
+  const to = Math.min(tokens.count, last + 9)
   for (let i = from; i < to; i++) {
     if (i >= first && i <= last) continue
-    const token = tokens[i]!
-    if (token.start < paragraph.start || token.end > paragraph.end) continue
-    if (!token.isWord || !SHOUTABLE_WORDS.has(token.folded)) continue
-    const word = text.slice(token.start, token.end)
+    if (tokens.starts[i]! < paragraph.start || tokens.ends[i]! > paragraph.end) continue
+    if (!tokens.isWord(i) || !SHOUTABLE_WORDS.has(tokens, i)) continue
+    const word = tokens.written(i)
     if (word.length > 1 && word === word.toUpperCase()) return true
   }
   return false
 }
 
-const SHOUTABLE_WORDS = new Set([
+const SHOUTABLE_WORDS = new WordSet([
   'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'will', 'is', 'are', 'was', 'be', 'by', 'at',
   'from', 'not', 'new', 'how', 'why', 'what', 'says', 'said', 'after', 'over', 'as', 'it', 'its', 'this', 'that',
   'pay', 'has', 'have', 'can', 'les', 'des', 'le', 'la', 'et', 'der', 'die', 'das', 'und', 'el', 'los', 'y',
 ])
+
+const NO_MENTIONS: readonly OrganisationMention[] = Object.freeze([])
+
+/** Whether the word at `offset` starts with a capital (as `isUpper` has it). */
+function startsWithCapital(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset)
+  return code < 128 ? code >= 65 && code <= 90 : isUpper(text[offset]!)
+}
 
 /**
  * Longest-leftmost, non-overlapping mentions. A mention must start and end on a word, must not sit inside a link, and
  * after "#" it counts only for aliases the knowledge marks as hashtags; after "@" (a handle) never.
  */
 export function findOrganisations(
-  text: string,
-  tokens: readonly Token[],
+  tokens: Tokens,
   index: AliasIndex,
-  links: readonly Span[],
+  links: () => readonly Span[],
   paragraphsOf: () => readonly Span[],
-): OrganisationMention[] {
-  const mentions: OrganisationMention[] = []
-  // Context words of ambiguous aliases are looked up in the mention's own paragraph, built on first need.
-  const paragraphWords = new Map<number, Set<string>>()
-  const wordsOf = (index: number) => {
-    let words = paragraphWords.get(index)
-    if (!words) {
-      const { start, end } = paragraphsOf()[index]!
-      words = new Set(tokens.filter((token) => token.isWord && token.start >= start && token.end <= end).map((token) => token.folded))
-      paragraphWords.set(index, words)
-    }
-    return words
-  }
-  const paragraphIndex = (offset: number) => spanIndexAt(paragraphsOf(), offset)
-  // One acceptance test for every candidate; it reads the candidate's position from the match itself.
-  const accept = ({ value, first, last }: PhraseMatch<AliasEntry>) => {
-    if (!tokens[last]!.isWord) return false
-    const start = tokens[first]!.start
-    const marker = first > 0 && tokens[first - 1]!.end === start ? text[start - 1] : undefined
-    if (marker === '#' && !value.alias.hashtag) return false
-    if (!caseAllows(value, text, tokens, first, last, () => paragraphsOf()[paragraphIndex(start)]!)) return false
-    if (value.alias.context && !value.alias.context.some((word) => wordsOf(paragraphIndex(start)).has(word))) return false
-    return true
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!
-    // Most words start no alias: one map probe decides, before any closer look.
-    if (!token.isWord || !index.starts(token.folded)) continue
-    const marker = i > 0 && tokens[i - 1]!.end === token.start ? text[token.start - 1] : undefined
+): readonly OrganisationMention[] {
+  const { text, count, kinds, hashes, starts, ends } = tokens
+  // Unless some alias is written so ("eBay"), a word starting with neither a capital nor a digit starts no mention:
+  // most words of a page cost a look at their first letter.
+  const uncapitalised = (index.summaryOfAll & UNCAPITALISED_START) !== 0
+  let mentions: OrganisationMention[] | null = null
+  let accept: ((match: PhraseMatch<AliasEntry>) => boolean) | null = null
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[i]!
+    if (kind === OTHER) continue
+    const start = starts[i]!
+    const capitalised = kind === DIGITS || startsWithCapital(text, start)
+    if (!capitalised && !uncapitalised) continue
+    const slot = index.slotOf(hashes[i]!)
+    if (slot < 0) continue
+    if (!capitalised && (index.summary(slot) & UNCAPITALISED_START) === 0) continue
+    const marker = i > 0 && ends[i - 1] === start ? text[start - 1] : undefined
     if (marker === '@') continue
     // The second half of a hyphenated name ("Waller-Bridge") is not a mention; a prefix ("anti-IRGC") does not stop one.
-    if ((marker === '-' || marker === '\u2010' || marker === '\u2011') && i > 1 && tokens[i - 2]!.end === tokens[i - 1]!.start && /^\p{Lu}/u.test(text.slice(tokens[i - 2]!.start, tokens[i - 2]!.end))) continue
-    const match = index.matchesAt(tokens, i, accept)
+    if ((marker === '-' || marker === '\u2010' || marker === '\u2011') && i > 1 && ends[i - 2] === starts[i - 1] && /^\p{Lu}/u.test(tokens.written(i - 2))) continue
+    accept ??= acceptor(tokens, paragraphsOf)
+    const match = index.matchesFrom(tokens, i, slot, accept)
     if (!match) continue
-    const start = token.start
-    const end = tokens[match.last]!.end
-    if (overlapsAny(links, start, end)) continue
-    mentions.push({ start, end, organisation: match.value.organisation })
+    const end = ends[match.last]!
+    if (overlapsAny(links(), start, end)) continue
+    ;(mentions ??= []).push({ start, end, organisation: match.value.organisation })
     i = match.last
   }
-  return mentions
+  return mentions ?? NO_MENTIONS
+}
+
+/** One acceptance test for every candidate in a text; it reads the candidate's position from the match itself. */
+function acceptor(tokens: Tokens, paragraphsOf: () => readonly Span[]): (match: PhraseMatch<AliasEntry>) => boolean {
+  const { text, starts } = tokens
+  const paragraphIndex = (offset: number) => spanIndexAt(paragraphsOf(), offset)
+  // Context words of ambiguous aliases are looked up in the mention's own paragraph: the hashes of its words, built on first need.
+  const paragraphHashes = new Map<number, Set<number>>()
+  const inParagraph = (word: string, paragraph: number) => {
+    const { start, end } = paragraphsOf()[paragraph]!
+    const inside = (i: number) => tokens.kinds[i] !== OTHER && starts[i]! >= start && tokens.ends[i]! <= end
+    let hashes = paragraphHashes.get(paragraph)
+    if (!hashes) {
+      hashes = new Set()
+      for (let i = 0; i < tokens.count; i++) if (inside(i)) hashes.add(tokens.hashes[i]!)
+      paragraphHashes.set(paragraph, hashes)
+    }
+    const hash = keyHash(word)
+    if (!hashes.has(hash)) return false
+    for (let i = 0; i < tokens.count; i++) if (inside(i) && tokens.hashes[i] === hash && tokens.folded(i) === word) return true
+    return false
+  }
+  return ({ value, first, last }) => {
+    if (!tokens.isWord(last)) return false
+    const start = starts[first]!
+    const marker = first > 0 && tokens.ends[first - 1] === start ? text[start - 1] : undefined
+    if (marker === '#' && !value.alias.hashtag) return false
+    if (!caseAllows(value, tokens, first, last, () => paragraphsOf()[paragraphIndex(start)]!)) return false
+    if (value.alias.context && !value.alias.context.some((word) => inParagraph(word, paragraphIndex(start)))) return false
+    return true
+  }
 }

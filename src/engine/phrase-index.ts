@@ -1,14 +1,16 @@
 /**
- * Phrases keyed by their folded tokens, grouped by first token. Looking up every position of a text costs one map
- * probe per token plus a comparison with the few phrases that really start with that word, whatever the number of
- * phrases in the index: 100 or 100,000 aliases scan alike. Building it is one map insertion per phrase, so the
- * worker can index tens of thousands of aliases as it starts.
+ * Phrases keyed by their folded tokens, in a trie over token hashes whose first level is a typed-array table. Looking
+ * up every position of a text costs one table probe per word, and a map probe per further token only where a phrase
+ * starts, whatever the number of phrases in the index: 100 or 100,000 aliases scan alike. Strings are compared only
+ * for a phrase that matched by hash, to rule out a hash collision. The phrases under a first word are read into the
+ * trie on first use, so the worker can index tens of thousands of aliases as it starts.
  */
-import type { Token } from './text.ts'
+import { keyHash, type Tokens } from './text.ts'
+import { HashSlots } from './word-set.ts'
 
 export interface Phrase<T> {
-  /** Folded tokens after the first. */
-  rest: readonly string[]
+  /** Folded tokens, the first included. */
+  keys: readonly string[]
   value: T
 }
 
@@ -21,70 +23,161 @@ export interface PhraseMatch<T> {
 
 /** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
 export interface PhraseSource<T> {
-  keys(): Iterable<string>
-  has(key: string): boolean
-  load(key: string): Phrase<T>[]
+  keys(): readonly string[]
+  /** The phrases starting with `key`: their folded tokens after the first, and their values. */
+  load(key: string): { rest: readonly string[]; value: T }[]
+  /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
+  summary(key: string): number
 }
 
-export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, Phrase<T>[]>()
-  /** First keys that phrases were added under at run time. */
-  private readonly addedKeys = new Set<string>()
+interface TrieNode<T> {
+  children: Map<number, TrieNode<T>> | null
+  /** Phrases ending here, in the order they were added. */
+  phrases: Phrase<T>[] | null
+}
 
-  constructor(private readonly stored: PhraseSource<T> | null = null) {}
+/**
+ * Each first word has a root slot; what belongs to a slot lives in arrays indexed by it rather than in an object per
+ * slot, so that indexing tens of thousands of stored first words allocates next to nothing.
+ */
+export class PhraseIndex<T> {
+  private readonly firstWords: HashSlots
+  /** The trie under each root slot, built on first use. */
+  private readonly nodes: (TrieNode<T> | null)[] = []
+  /** The stored first key of each root slot ('' for none). */
+  private readonly storedKeys: string[] = []
+  /** Further stored first keys of a slot, where two keys' hashes collide. */
+  private readonly collidingKeys = new Map<number, string[]>()
+  /** Phrases added at run time before their slot's trie was built; they follow the stored ones. */
+  private readonly added = new Map<number, Phrase<T>[]>()
+  /** For each root slot, the union of `summarise` over its phrases. */
+  private readonly summaries: number[] = []
+  /** The union of `summarise` over every phrase. */
+  summaryOfAll = 0
+  /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
+  private readonly path: TrieNode<T>[] = []
+
+  /**
+   * `summarise` maps a phrase's value to bits that `summary` reports for its first word (and `summaryOfAll` for every
+   * phrase), so a caller can skip a word that no phrase starting with it could accept (an acronym written in lower
+   * case, say); a stored source reports the same bits for its phrases without loading them.
+   */
+  constructor(
+    private readonly stored: PhraseSource<T> | null = null,
+    private readonly summarise: (value: T) => number = () => 0,
+  ) {
+    const keys = stored?.keys() ?? []
+    this.firstWords = new HashSlots(keys.length)
+    for (const key of keys) {
+      const slot = this.slotFor(key)
+      if (this.storedKeys[slot] === '') this.storedKeys[slot] = key
+      else listAt(this.collidingKeys, slot).push(key)
+      const summary = stored!.summary(key)
+      this.summaries[slot]! |= summary
+      this.summaryOfAll |= summary
+    }
+  }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
-    const phrases = this.group(keys[0]!)
-    const phrase = { rest: keys.slice(1), value }
-    this.addedKeys.add(keys[0]!)
-    if (phrases) phrases.push(phrase)
-    else this.byFirst.set(keys[0]!, [phrase])
+    const slot = this.slotFor(keys[0]!)
+    const summary = this.summarise(value)
+    this.summaries[slot]! |= summary
+    this.summaryOfAll |= summary
+    if (this.nodes[slot]) this.insert(this.nodes[slot]!, { keys, value })
+    else listAt(this.added, slot).push({ keys, value })
   }
 
-  /** Whether some phrase starts with this key. */
-  starts(key: string): boolean {
-    return this.byFirst.has(key) || (this.stored?.has(key) ?? false)
+  /** The root slot of phrases whose first key hashes to `hash`, or -1 when no phrase can start with it. */
+  slotOf(hash: number): number {
+    return this.firstWords.slotOf(hash)
   }
 
-  private group(key: string): Phrase<T>[] | undefined {
-    let phrases = this.byFirst.get(key)
-    if (phrases === undefined && this.stored?.has(key)) {
-      phrases = this.stored.load(key)
-      this.byFirst.set(key, phrases)
-    }
-    return phrases
+  /** The union of `summarise` over the phrases under a root slot. */
+  summary(slot: number): number {
+    return this.summaries[slot]!
   }
 
   /**
    * The longest phrase starting at token `first` for which `accept` holds (the first added wins a tie). Phrases span
    * word and punctuation tokens alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
    */
-  matchesAt(tokens: readonly Token[], first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
-    const phrases = this.group(tokens[first]!.folded)
-    if (!phrases) return null
-    let best: PhraseMatch<T> | null = null
-    for (const { rest, value } of phrases) {
-      const last = first + rest.length
-      if (last >= tokens.length || (best && best.last >= last)) continue
-      let same = true
-      for (let k = 0; k < rest.length; k++) {
-        if (tokens[first + 1 + k]!.folded !== rest[k]) {
-          same = false
-          break
-        }
-      }
-      if (!same) continue
-      const match = { first, last, value }
-      if (accept(match)) best = match
-    }
-    return best
+  matchesAt(tokens: Tokens, first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    const slot = this.firstWords.slotOf(tokens.hashes[first]!)
+    return slot < 0 ? null : this.matchesFrom(tokens, first, slot, accept)
   }
 
-  /** For each first key that phrases were added under at run time, the values of all phrases starting with it. */
-  addedEntries(): Map<string, T[]> {
-    const entries = new Map<string, T[]>()
-    for (const key of this.addedKeys) entries.set(key, this.group(key)!.map((phrase) => phrase.value))
-    return entries
+  /** `matchesAt` for a token whose root slot the caller has already found. */
+  matchesFrom(tokens: Tokens, first: number, slot: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    const { path } = this
+    const { hashes, count } = tokens
+    path[0] = this.nodes[slot] ?? this.build(slot)
+    let depth = 0
+    for (;;) {
+      const children = path[depth]!.children
+      const next = first + depth + 1
+      if (children === null || next >= count) break
+      const child = children.get(hashes[next]!)
+      if (child === undefined) break
+      path[++depth] = child
+    }
+    for (; depth >= 0; depth--) {
+      const phrases = path[depth]!.phrases
+      if (phrases === null) continue
+      for (const phrase of phrases) {
+        if (!sameKeys(tokens, first, phrase.keys)) continue
+        const match = { first, last: first + depth, value: phrase.value }
+        if (accept(match)) return match
+      }
+    }
+    return null
   }
+
+  /** The root slot for a first key, made if it is new. */
+  private slotFor(key: string): number {
+    const slot = this.firstWords.add(keyHash(key))
+    if (slot === this.nodes.length) {
+      this.nodes.push(null)
+      this.storedKeys.push('')
+      this.summaries.push(0)
+    }
+    return slot
+  }
+
+  /** Read a root's phrases into its trie: the stored ones, then those added at run time. */
+  private build(slot: number): TrieNode<T> {
+    const node: TrieNode<T> = { children: null, phrases: null }
+    this.nodes[slot] = node
+    const keys = this.storedKeys[slot] ? [this.storedKeys[slot]!, ...(this.collidingKeys.get(slot) ?? [])] : []
+    for (const key of keys) {
+      for (const { rest, value } of this.stored!.load(key)) this.insert(node, { keys: [key, ...rest], value })
+    }
+    for (const phrase of this.added.get(slot) ?? []) this.insert(node, phrase)
+    this.added.delete(slot)
+    return node
+  }
+
+  private insert(root: TrieNode<T>, phrase: Phrase<T>): void {
+    let node = root
+    for (let k = 1; k < phrase.keys.length; k++) {
+      const hash = keyHash(phrase.keys[k]!)
+      node.children ??= new Map()
+      let child = node.children.get(hash)
+      if (!child) node.children.set(hash, (child = { children: null, phrases: null }))
+      node = child
+    }
+    ;(node.phrases ??= []).push(phrase)
+  }
+}
+
+function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {
+  let list = lists.get(slot)
+  if (!list) lists.set(slot, (list = []))
+  return list
+}
+
+/** Whether tokens first, first+1, … fold to `keys` (their hashes already agree). */
+function sameKeys(tokens: Tokens, first: number, keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (tokens.folded(first + k) !== keys[k]) return false
+  return true
 }

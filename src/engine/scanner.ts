@@ -1,13 +1,15 @@
 /** The engine's one entry point: organisations, quantities and claim frames for a text, against one knowledge. */
 import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, ScanOptions } from './types.ts'
 import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
-import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceMention } from './frame.ts'
+import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceEntry, type PlaceMention } from './frame.ts'
+import type { PhraseIndex } from './phrase-index.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
+import { organisationFinder } from './knowledge/bundle.ts'
 import { findQuantities, WORD_AMOUNT_ANCHORS, type Quantity } from './quantities/detect.ts'
-import { AnchorSet } from './anchors.ts'
 import { languageOf, MONTH_NUMBERS } from './quantities/lexicon.ts'
-import { asciiDigits } from './quantities/numerals.ts'
-import { linkSpans, paragraphSpans, sentenceSpans, spanIndexAt, tokenize, tokenRanges, type Span, type Token } from './text.ts'
+import { Block } from './block.ts'
+import { DIGITS, foldedRun, keyHash, LETTERS, OTHER, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { WordSet } from './word-set.ts'
 
 export interface Scanner {
   scan(text: string, options?: ScanOptions): Finding[]
@@ -20,8 +22,8 @@ export interface Scanner {
 
 export interface ScannerSettings {
   /**
-   * Skip blocks that hold no digit and no word that can start a finding (default on). Off only to check that the
-   * shortcut never changes a result, and to measure what it saves.
+   * Skip the search for quantities in blocks that hold no digit and no word a written amount contains (default on).
+   * Off only to check that the shortcut never changes a result, and to measure what it saves.
    */
   prefilter?: boolean
 }
@@ -30,25 +32,28 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
   const prefilter = settings.prefilter ?? true
   const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
   const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
-  const places = buildPlaceIndex(knowledge.places)
-  // Built on first need: most pages hold no claim a metric matches, and the worker should start fast.
+  // Built on first need, so the worker starts fast: places only for a block with a quantity, figures only for a claim
+  // a metric matches.
+  let placeIndex: PhraseIndex<PlaceEntry> | null = null
+  const places = () => (placeIndex ??= buildPlaceIndex(knowledge.places))
   let figureIndex: FigureIndex | null = null
   const figures = () => (figureIndex ??= new FigureIndex(knowledge))
-  let byId: Map<string, Organisation> | null = null
-  const organisations = () => (byId ??= new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation])))
+  const findOrganisation = organisationFinder(knowledge.organisations)
   const metrics = new Map(knowledge.metrics.map((metric) => [metric.id, metric]))
-  const anchors = new AnchorSet()
-  for (const [key, anyCase] of aliases.firstKeysWithCase()) anchors.add(key, !anyCase)
-  for (const word of WORD_AMOUNT_ANCHORS) anchors.add(word)
+  // One block for every scan: its token arrays grow to the longest text and are then reused.
+  const block = new Block()
+  const { tokens } = block
+  // The day before the page's date, for the last page date seen (every block of a page has the same).
+  let dayBefore = { pageDate: '', date: '' }
 
   function scan(text: string, options: ScanOptions = {}): Finding[] {
-    if (prefilter && !anchors.mayMatch(text)) return []
+    const readable = block.reset(text).text
+    const mentions = findOrganisations(tokens, aliases, block.links, block.paragraphs)
+    // Without a digit or a word that written amounts contain there is no quantity to read: most of a page's
+    // navigation, captions and comments end here.
+    const mayHoldQuantities = !prefilter || tokens.hasDigits || hasAmountWord(tokens)
+    if (mentions.length === 0 && !mayHoldQuantities) return []
     const lang = languageOf(options.lang)
-    // Arabic-Indic and Persian digits are read as ASCII digits; the replacement keeps every offset.
-    const readable = asciiDigits(text)
-    const tokens = tokenize(readable)
-    const links = /[/@]|www\./.test(readable) ? linkSpans(readable) : []
-    const mentions = findOrganisations(readable, tokens, aliases, links, lazy(() => paragraphSpans(readable)))
     const findings: Finding[] = mentions.map((mention) => ({
       kind: 'organisation',
       start: mention.start,
@@ -58,25 +63,16 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       name: mention.organisation.name,
       type: mention.organisation.type,
     }))
-    const sentences = lazy(() => sentenceSpans(readable))
-    const ranges = lazy(() => tokenRanges(tokens, sentences()))
-    const sentenceStarts = lazy(() => {
-      const starts = new Set<number>()
-      for (const [from, to] of ranges()) {
-        for (let i = from; i < to; i++) {
-          if (tokens[i]!.isWord) {
-            starts.add(tokens[i]!.start)
-            break
-          }
-        }
-      }
-      return starts
-    })
-    const quantities = withoutNamedNumbers(findQuantities(readable, tokens, lang, links, { has: (offset) => sentenceStarts().has(offset) }), mentions)
+    if (!mayHoldQuantities) return findings
+    const quantities = withoutNamedNumbers(findQuantities(tokens, lang, block.links, block.sentenceStarts), mentions)
     if (quantities.length > 0) {
+      const pageDate = options.date ?? null
+      if (pageDate && pageDate !== dayBefore.pageDate) dayBefore = { pageDate, date: fromDay(toDay(pageDate) - 1) }
       const context: FrameContext = {
-        text: readable, tokens, sentences: sentences(), ranges: ranges(), mentions, lang, pageDate: options.date ?? null,
-        places: null, attributions: new Map(), windows: new Map(), dates: new Map(),
+        text: readable, tokens, sentences: block.sentences(), ranges: block.ranges(), mentions, lang, pageDate,
+        // A page reports counts as of the day before it is published; with no page date, today stands in.
+        defaultDate: pageDate ? dayBefore.date : today(),
+        places: null, attributions: new Map(), metrics: new Map(), dates: new Map(),
       }
       for (const quantity of quantities) findings.push(frame(quantity, context, text))
     }
@@ -85,17 +81,19 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
 
   interface FrameContext {
     text: string
-    tokens: readonly Token[]
+    tokens: Tokens
     sentences: readonly Span[]
     /** Token index range of each sentence. */
     ranges: readonly [number, number][]
     mentions: readonly OrganisationMention[]
     lang: string
     pageDate: string | null
+    /** The date of a claim whose sentence states none. */
+    defaultDate: string
     /** Computed once per block or sentence, on first need. */
     places: PlaceMention[] | null
     attributions: Map<number, Attribution | null>
-    windows: Map<number, string>
+    metrics: Map<number, Metric | null>
     dates: Map<number, string | null>
   }
 
@@ -103,7 +101,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     let attribution = context.attributions.get(sentenceIndex)
     if (attribution === undefined) {
       const [from, to] = context.ranges[sentenceIndex]!
-      attribution = findAttribution(context.text, context.sentences[sentenceIndex]!, context.tokens.slice(from, to), context.mentions)
+      attribution = findAttribution(context.tokens, context.sentences[sentenceIndex]!, from, to, context.mentions)
       context.attributions.set(sentenceIndex, attribution)
     }
     return attribution
@@ -116,61 +114,58 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     const windowStart = previous?.start ?? sentence.start
     const [from, to] = context.ranges[sentenceIndex]!
     const attribution = attributionOf(context, sentenceIndex)
-      ?? (previous && reportsWithoutSource(context.tokens.slice(from, to)) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
-    const placeMentions = (context.places ??= findPlaces(context.text, context.tokens, places))
+      ?? (previous && reportsWithoutSource(context.tokens, from, to) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
+    const placeMentions = (context.places ??= findPlaces(context.tokens, places()))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
     let stated = context.dates.get(sentenceIndex)
     if (stated === undefined) {
       // Only a sentence naming a month or writing an ISO date can state one.
-      const mayStateDate = context.tokens.slice(from, to).some((token) => MONTH_NUMBERS.has(token.folded) || token.folded === '-')
+      const mayStateDate = namesMonthOrDash(context.tokens, from, to) && mayHoldDate(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
       context.dates.set(sentenceIndex, stated)
     }
-    // A page reports counts as of the day before it is published; with no page date, today stands in.
-    const date = stated ?? (context.pageDate ? fromDay(toDay(context.pageDate) - 1) : today())
+    const date = stated ?? context.defaultDate
     const dateSource = stated ? 'text' : context.pageDate ? 'page' : 'today'
-    let metric: Metric | undefined
+    let metric: Metric | null = null
     if (countsPeople(quantity)) {
-      let windowWords = context.windows.get(sentenceIndex)
-      if (windowWords === undefined) {
+      // The metric whose cue words the sentence and the one before contain.
+      let found = context.metrics.get(sentenceIndex)
+      if (found === undefined) {
         const first = context.ranges[Math.max(0, sentenceIndex - (previous ? 1 : 0))]![0]
-        windowWords = ` ${context.tokens.slice(first, to).map((token) => token.folded).join(' ')}`
-        context.windows.set(sentenceIndex, windowWords)
+        const words = first < to ? ` ${foldedRun(context.tokens, first, to)}` : ' '
+        found = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words)) ?? null
+        context.metrics.set(sentenceIndex, found)
       }
-      const words = windowWords
-      metric = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words))
+      metric = found
     }
     const claim = metric && place && figures().has(metric.id, place.id)
       ? buildClaim(figures(), metric, place.id, place.name, date, quantity.value)
       : null
-    return {
-      kind: 'quantity',
-      start: quantity.start,
-      end: quantity.end,
-      text: original.slice(quantity.start, quantity.end),
-      value: quantity.value,
-      ...(quantity.high !== undefined ? { high: quantity.high } : {}),
-      unit: quantity.unit,
-      qualifier: quantity.qualifier,
-      ...(quantity.vague ? { vague: true } : {}),
-      numberStart: quantity.numberStart,
-      numberEnd: quantity.numberEnd,
-      attribution: attribution?.entityId ?? null,
-      frame: {
-        noun: quantity.unit,
-        metricId: metric?.id ?? null,
-        place: place?.id ?? null,
-        date,
-        dateSource,
-        attributionText: attribution?.text ?? null,
-      },
-      claim,
+    // The optional fields are set in place, in the order the finding lists them: spreading them in would cost more
+    // than all the rest of the finding.
+    const finding = { kind: 'quantity', start: quantity.start, end: quantity.end, text: original.slice(quantity.start, quantity.end), value: quantity.value } as QuantityFinding
+    if (quantity.high !== undefined) finding.high = quantity.high
+    finding.unit = quantity.unit
+    finding.qualifier = quantity.qualifier
+    if (quantity.vague) finding.vague = true
+    finding.numberStart = quantity.numberStart
+    finding.numberEnd = quantity.numberEnd
+    finding.attribution = attribution?.entityId ?? null
+    finding.frame = {
+      noun: quantity.unit,
+      metricId: metric?.id ?? null,
+      place: place?.id ?? null,
+      date,
+      dateSource,
+      attributionText: attribution?.text ?? null,
     }
+    finding.claim = claim
+    return finding
   }
 
   return {
     scan,
-    organisation: (id) => organisations().get(id),
+    organisation: findOrganisation,
     figureIndex: figures,
     metric: (id) => metrics.get(id),
     knowledge,
@@ -188,14 +183,52 @@ function withoutNamedNumbers(quantities: Quantity[], mentions: readonly Organisa
   })
 }
 
-/** "It said 148,600 had died": a sentence that reports without naming anyone takes its source from the one before. */
-function reportsWithoutSource(inSentence: readonly Token[]): boolean {
-  const words = inSentence.filter((token) => token.isWord)
-  return words.some((token, i) => i > 0 && REPORTING_VERBS.has(token.folded) && REFERRING_SUBJECTS.has(words[i - 1]!.folded))
+/** "It said 148,600 had died": a sentence (tokens [from, to)) that reports without naming anyone takes its source from the one before. */
+function reportsWithoutSource(tokens: Tokens, from: number, to: number): boolean {
+  let previousWord = -1
+  for (let i = from; i < to; i++) {
+    if (tokens.kinds[i] === OTHER) continue
+    if (previousWord >= 0 && REPORTING_VERBS.has(tokens, i) && REFERRING_SUBJECTS.has(tokens, previousWord)) return true
+    previousWord = i
+  }
+  return false
+}
+
+const MONTH_WORDS = new WordSet(MONTH_NUMBERS.keys())
+const DASH = keyHash('-')
+
+/**
+ * Whether tokens [from, to) may hold what `explicitDate` reads: an ISO date (four digits, then a dash), or a month
+ * named beside a day (one or two digits). The month may also hide in a word outside ASCII, which that function folds
+ * differently, and ASCII digits in a number written partly with other digits: both count.
+ */
+function mayHoldDate(tokens: Tokens, from: number, to: number): boolean {
+  const { text, kinds, starts, ends } = tokens
+  let day = false
+  let month = false
+  for (let i = from; i < to; i++) {
+    if (kinds[i] === LETTERS) month ||= MONTH_WORDS.has(tokens, i) || !isAscii(text, starts[i]!, ends[i]!)
+    if (kinds[i] !== DIGITS) continue
+    const length = ends[i]! - starts[i]!
+    if ((length === 4 && text[ends[i]!] === '-') || !isAscii(text, starts[i]!, ends[i]!)) return true
+    day ||= length <= 2
+  }
+  return day && month
+}
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false
+  return true
+}
+
+/** Whether tokens [from, to) name a month or hold a dash: only then can they state a date. */
+function namesMonthOrDash(tokens: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (MONTH_WORDS.has(tokens, i) || tokens.is(i, '-', DASH)) return true
+  return false
 }
 
 /** Subjects that point back at a source named earlier ("it said", "the group estimated"). */
-const REFERRING_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'group', 'organisation', 'organization', 'council', 'ministry', 'agency', 'movement', 'opposition', 'il', 'elle', 'ils', 'er', 'sie', 'ella', 'ellos'])
+const REFERRING_SUBJECTS = new WordSet(['it', 'they', 'he', 'she', 'group', 'organisation', 'organization', 'council', 'ministry', 'agency', 'movement', 'opposition', 'il', 'elle', 'ils', 'er', 'sie', 'ella', 'ellos'])
 
 function firstNamed(context: { text: string; mentions: readonly OrganisationMention[] }, sentence: Span): { text: string; entityId: string } | null {
   const mention = context.mentions.find((candidate) => candidate.start >= sentence.start && candidate.end <= sentence.end)
@@ -221,20 +254,18 @@ function nearestPlace(mentions: readonly PlaceMention[], sentence: Span, windowS
   return best?.place ?? null
 }
 
-/** A value computed on first use: most blocks never need their sentences or paragraphs. */
-function lazy<T>(compute: () => T): () => T {
-  let value: T | undefined
-  let done = false
-  return () => {
-    if (!done) {
-      value = compute()
-      done = true
-    }
-    return value as T
-  }
+/** Whether some token folds to a word that written amounts contain. */
+function hasAmountWord(tokens: Tokens): boolean {
+  for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] !== OTHER && WORD_AMOUNT_ANCHORS.has(tokens, i)) return true
+  return false
 }
 
 /** The engine is otherwise deterministic; only a scan without a page date reads the clock. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10)
+  const day = Math.floor(Date.now() / 86_400_000)
+  if (day !== todayCache.day) todayCache = { day, date: fromDay(day) }
+  return todayCache.date
 }
+
+/** Today's date, made once a day rather than for every block. */
+let todayCache = { day: -1, date: '' }

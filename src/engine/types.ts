@@ -1,4 +1,4 @@
-import type { CompiledAliasIndex } from './organisations.ts'
+import type { StoredAliasIndex } from './organisations.ts'
 import type { CompactFigures } from './knowledge/bundle.ts'
 
 /**
@@ -116,16 +116,29 @@ export interface KnowledgeSource {
   places: Place[]
 }
 
+/**
+ * The organisations of a loaded knowledge, in index order: an array, or the bundled core's stored rows, which are
+ * read one by one when a page or a card needs them (see StoredOrganisations).
+ */
+export interface OrganisationList extends Iterable<Organisation> {
+  readonly length: number
+  at(index: number): Organisation | undefined
+}
+
 /** The knowledge as the engine loads it: validated, normalised, figures sorted by date, provenance of the build. */
-export interface Knowledge extends KnowledgeSource {
+export interface Knowledge extends Omit<KnowledgeSource, 'organisations'> {
+  organisations: OrganisationList
   version: string
   builtAt: string
   /** Aliases deliberately left out of matching (ordinary words), listed in the build log. */
   excludedAliases?: { id: string; alias: string; reason: string }[]
-  /** The alias index, compiled by the build so a scanner starts without indexing (see CompiledAliasIndex). */
-  aliasIndex?: CompiledAliasIndex
-  /** The bundled figures in their stored form (see CompactFigures); `figures` then holds only figures added later. */
-  compactFigures?: CompactFigures
+  /** The alias index, compiled by the build so a scanner starts without indexing (see StoredAliasIndex). */
+  aliasIndex?: StoredAliasIndex
+  /**
+   * The bundled figures in their stored form (see CompactFigures), or a function that reads them on first call (the
+   * core file keeps them as text until the first claim is compared); `figures` then holds only figures added later.
+   */
+  compactFigures?: CompactFigures | (() => CompactFigures)
 }
 
 export interface ScanOptions {

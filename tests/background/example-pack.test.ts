@@ -12,8 +12,8 @@ import { aliasWords, readAliasWords } from './pack-alias-words.ts'
 import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { organisationCard } from '../../src/engine/cards.ts'
-import { createScanner, loadBundledKnowledge, type Knowledge, type OrganisationFinding } from '../../src/engine/index.ts'
-import { splitKnowledge } from '../../src/engine/knowledge/bundle.ts'
+import { createScanner, loadBundledKnowledge, type CompiledKnowledge, type OrganisationFinding } from '../../src/engine/index.ts'
+import { knowledgeSource, splitKnowledge } from '../../src/engine/knowledge/bundle.ts'
 import { OrganisationCardView } from '../../src/ui/tooltip/OrganisationCardView.tsx'
 
 const PACK_FILE = 'knowledge/packs/classroom-source-evaluation.json'
@@ -22,7 +22,7 @@ const ORGANISATIONS = ['jhu-csse', 'world-mortality-dataset', 'mrc-centre-global
 const SENTENCE =
   'Students compared the NCRI claim with JHU CSSE counts, the World Mortality Dataset, the MRC Centre for Global Infectious Disease Analysis, The Economist and BBC Persian.'
 
-let bundled: Knowledge
+let bundled: CompiledKnowledge
 
 beforeAll(async () => {
   bundled = await loadBundledKnowledge()
@@ -107,7 +107,7 @@ describe('example pack: classroom source evaluation', () => {
     expect(ids('BBC Farsi said so.')).not.toContain('bbc-persian')
     expect(ids('The BBC Farsi service in Iran said so.')).toEqual(['bbc-persian'])
     // Both packs use the id bbc-persian: the second is refused.
-    const second = parsePack(text, mergePacks(bundled, [pack]), readAliasWords())
+    const second = parsePack(text, knowledgeSource(mergePacks(bundled, [pack])), readAliasWords())
     expect(second.ok ? '' : second.error).toContain('id "bbc-persian" is already used')
   })
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createPackStore, jsonErrorWithLine, parsePack } from '../../src/background/packs.ts'
 import type { StorageArea } from '../../src/background/settings-store.ts'
-import { loadBundledKnowledge, type Knowledge } from '../../src/engine/index.ts'
+import { loadBundledKnowledge, type CompiledKnowledge } from '../../src/engine/index.ts'
 import { createAliasPolicy, ordinaryWordProblems, placeNamesOf } from '../../src/engine/knowledge/ordinary-words.ts'
 import type { Alias, Organisation } from '../../src/engine/types.ts'
 import { aliasWords, readAliasWords } from './pack-alias-words.ts'
@@ -21,7 +21,7 @@ function packText(organisations: Organisation[]): string {
   return JSON.stringify({ contextLensPack: 1, id: 'ordinary-words-test', name: 'Ordinary words test', version: '1', knowledge: { organisations } })
 }
 
-let bundled: Knowledge
+let bundled: CompiledKnowledge
 beforeAll(async () => {
   bundled = await loadBundledKnowledge()
 }, 60_000)

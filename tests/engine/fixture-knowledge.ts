@@ -1,9 +1,9 @@
 /** A small, hand-written knowledge for engine tests: independent of the bundled data, so tests say what they rely on. */
-import type { Knowledge, Source } from '../../src/engine/index.ts'
+import type { CompiledKnowledge, Source } from '../../src/engine/index.ts'
 
 const source = (name: string, kind: Source['kind'] = 'press'): Source => ({ name, url: `https://example.org/${encodeURIComponent(name)}`, date: '2020-01-01', kind })
 
-export const fixtureKnowledge: Knowledge = {
+export const fixtureKnowledge: CompiledKnowledge = {
   version: 'test',
   builtAt: '2020-01-01T00:00:00Z',
   organisations: [

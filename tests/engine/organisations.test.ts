@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createScanner, type OrganisationFinding } from '../../src/engine/index.ts'
+import { createScanner, type Knowledge, type Organisation, type OrganisationFinding } from '../../src/engine/index.ts'
+import { compileAliasIndex, storedAliasIndex } from '../../src/engine/organisations.ts'
 import { fixtureKnowledge } from './fixture-knowledge.ts'
 
 const scanner = createScanner(fixtureKnowledge)
@@ -48,5 +49,26 @@ describe('organisation matching', () => {
   it('reports offsets that cover the surface exactly', () => {
     const text = 'Over 148,600 people, according to the NCRI and the People’s Mojahedin (PMOI).'
     for (const finding of scanner.scan(text, { lang: 'en' })) expect(text.slice(finding.start, finding.end)).toBe(finding.text)
+  })
+
+  describe('aliases written without a capital', () => {
+    const ebay: Organisation = { id: 'ebay', name: 'eBay Inc.', type: 'company', country: 'USA', facts: [], links: [], aliases: [{ text: 'eBay', case: 'exact' }] }
+    const organisations = [...fixtureKnowledge.organisations, ebay]
+    const withEbay: Knowledge = { ...fixtureKnowledge, organisations }
+    const found = (knowledge: Knowledge, text: string) => createScanner(knowledge).scan(text, { lang: 'en' }).map((finding) => finding.text)
+
+    it('are found in a block with no digit and no other finding', () => {
+      expect(found(withEbay, 'I sold it on eBay yesterday.')).toEqual(['eBay'])
+      expect(found(withEbay, 'The EBAY listing and the ebay one.')).toEqual([])
+    })
+
+    it('are found through a compiled index, also one built before it listed their first words', () => {
+      const compiled = compileAliasIndex(organisations)
+      expect(compiled.uncapitalised).toEqual(['ebay'])
+      const { uncapitalised: _listed, ...older } = compiled
+      for (const aliasIndex of [compiled, older]) {
+        expect(found({ ...withEbay, aliasIndex: storedAliasIndex(aliasIndex) }, 'I sold it on eBay, not at the WHO.')).toEqual(['eBay', 'WHO'])
+      }
+    })
   })
 })

@@ -6,10 +6,10 @@ import { createRouter } from '../../src/background/router.ts'
 import { createSettingsStore, type StorageArea } from '../../src/background/settings-store.ts'
 import { trackRecord, type TrackRecordRow } from '../../src/engine/cards.ts'
 import { FigureIndex } from '../../src/engine/claims.ts'
-import { createScanner, loadBundledKnowledge, type Figure, type Knowledge } from '../../src/engine/index.ts'
+import { createScanner, loadBundledKnowledge, type CompiledKnowledge, type Figure } from '../../src/engine/index.ts'
 import { splitKnowledge } from '../../src/engine/knowledge/bundle.ts'
 
-let knowledge: Knowledge
+let knowledge: CompiledKnowledge
 let rows: TrackRecordRow[]
 const placeName = (code: string) => (code === 'IRN' ? 'Iran' : undefined)
 

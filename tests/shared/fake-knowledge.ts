@@ -4,7 +4,7 @@
  */
 import type { Scanner } from '../../src/engine/index.ts'
 import { FigureIndex } from '../../src/engine/claims.ts'
-import type { Finding, Knowledge, Organisation, QuantityFinding } from '../../src/engine/types.ts'
+import type { CompiledKnowledge, Finding, Knowledge, Organisation, QuantityFinding } from '../../src/engine/index.ts'
 
 export const source = (name: string, kind: 'official' | 'partisan' | 'press' = 'press') => ({
   name,
@@ -39,7 +39,7 @@ export const NCRI: Organisation = {
   links: [],
 }
 
-export const KNOWLEDGE: Knowledge = {
+export const KNOWLEDGE: CompiledKnowledge = {
   version: 'test',
   builtAt: '2026-01-01',
   organisations: [PMOI, NCRI],
@@ -80,7 +80,7 @@ export function quantity(_text: string, start: number, claim: boolean): Quantity
 
 /** Finds "PMOI", "NCRI" and "Over 148,600 people" by substring. */
 export function fakeScanner(knowledge: Knowledge = KNOWLEDGE): Scanner {
-  const byId = new Map(knowledge.organisations.map((organisation) => [organisation.id, organisation]))
+  const byId = new Map([...knowledge.organisations].map((organisation) => [organisation.id, organisation]))
   return {
     knowledge,
     organisation: (id) => byId.get(id),

@@ -1,10 +1,15 @@
 /**
- * The bundled knowledge ships as two files: the core the scanner needs at once (names, aliases, metrics, figures,
- * places) and the card details (descriptions, dated facts, links, provenance) that are read only when a card opens.
- * Splitting keeps the worker's start-up to parsing the core alone.
+ * The bundled knowledge ships as two files: the core the scanner needs (names, aliases, metrics, figures, places) and
+ * the card details (descriptions, dated facts, links, provenance) that are read only when a card opens.
+ *
+ * The core file is laid out so that a worker's start costs one JSON.parse of a few long strings: organisations, the
+ * alias index and the figures are stored as text and each piece is parsed only when a page or a card first needs it.
+ * Parsing the same content as objects (34,000 organisation and alias objects, 25,000 index entries) took ~140 ms of
+ * CPU, and rebuilding the objects from arrays in JavaScript at start was slower still (measured, see README).
  */
-import type { Figure, Knowledge, Organisation, Source } from '../types.ts'
-import { compareFigures } from './compile.ts'
+import type { Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
+import { storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
+import { compareFigures, type CompiledKnowledge } from './compile.ts'
 
 /** What an organisation's card shows beyond its identity. */
 export type OrganisationDetails = Pick<Organisation, 'facts' | 'links'> & Partial<Pick<Organisation, 'description' | 'related' | 'provenance'>>
@@ -61,8 +66,8 @@ export function expandFigures(compact: CompactFigures): Figure[] {
   )
 }
 
-/** The core keeps each organisation's identity with empty facts and links; the details hold the rest, by id. */
-export function splitKnowledge(knowledge: Knowledge): { core: Knowledge; details: KnowledgeDetails } {
+/** The core keeps each organisation's identity and aliases; the details hold the rest, by id. */
+export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKnowledge; details: KnowledgeDetails } {
   const details: KnowledgeDetails = {}
   const organisations = knowledge.organisations.map((organisation) => {
     const { description, facts, links, related, provenance, ...identity } = organisation
@@ -78,9 +83,190 @@ export function splitKnowledge(knowledge: Knowledge): { core: Knowledge; details
   return { core: { ...knowledge, organisations, figures: [], compactFigures: compactFigures(knowledge.figures) }, details }
 }
 
+/** The bundled core as written to its file (see the comment at the top). */
+export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex' | 'compactFigures'> {
+  format: 'context-lens-core/2'
+  /** One organisation per line, as JSON: identity and aliases, with empty facts and links. */
+  organisationRows: string
+  /** The organisations' ids, one per line, in the same order: cards find an entry without parsing the others. */
+  organisationIds: string
+  /** The alias index: its first words, one per line, and on the same line of `aliasLines` the JSON of their aliases. */
+  aliasKeys: string
+  aliasLines: string
+  aliasCovers: number
+  /** CompiledAliasIndex.uncapitalised, one word per line. */
+  aliasUncapitalised: string
+  /** `CompactFigures` as JSON: read when the first claim is compared with figures. */
+  compactFigures: string
+}
+
+export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex): CoreFile {
+  const { organisations, aliasIndex: _index, compactFigures: figures, ...rest } = core
+  const keys = Object.keys(aliasIndex.byFirst)
+  // JSON never holds a raw line break (JSON.stringify escapes it in strings), so a line is one whole value.
+  for (const key of keys) if (key.includes('\n')) throw new Error(`packCore: alias key ${JSON.stringify(key)} holds a line break`)
+  return {
+    ...rest,
+    format: 'context-lens-core/2',
+    organisationRows: organisations.map((organisation) => JSON.stringify(organisation)).join('\n'),
+    organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
+    aliasKeys: keys.join('\n'),
+    aliasLines: keys.map((key) => JSON.stringify(aliasIndex.byFirst[key])).join('\n'),
+    aliasCovers: aliasIndex.covers,
+    aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
+    compactFigures: JSON.stringify(typeof figures === 'function' ? figures() : (figures ?? { sources: [], series: [] })),
+  }
+}
+
+export function isCoreFile(value: unknown): value is CoreFile {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/2'
+}
+
+/** The bundled organisations, each parsed from its row on first use. */
+export class StoredOrganisations implements OrganisationList {
+  readonly length: number
+  private rows: string[] | null = null
+  private readonly parsed: (Organisation | undefined)[] = []
+  private ids: Map<string, number> | null = null
+
+  constructor(
+    private readonly rowText: string,
+    private readonly idText: string,
+  ) {
+    this.length = rowText === '' ? 0 : countLines(idText)
+  }
+
+  at(index: number): Organisation | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined
+    let organisation = this.parsed[index]
+    if (organisation === undefined) {
+      this.rows ??= this.rowText.split('\n')
+      organisation = this.parsed[index] = JSON.parse(this.rows[index]!) as Organisation
+    }
+    return organisation
+  }
+
+  indexOf(id: string): number {
+    if (!this.ids) {
+      const ids = this.idText === '' ? [] : this.idText.split('\n')
+      this.ids = new Map(ids.map((entry, index) => [entry, index]))
+    }
+    return this.ids.get(id) ?? -1
+  }
+
+  *[Symbol.iterator](): Iterator<Organisation> {
+    for (let index = 0; index < this.length; index++) yield this.at(index)!
+  }
+}
+
+/** Organisations of one list followed by more (the bundled ones, then the packs'), without reading the first list. */
+export class JoinedOrganisations implements OrganisationList {
+  readonly length: number
+
+  constructor(
+    readonly head: OrganisationList,
+    readonly tail: readonly Organisation[],
+  ) {
+    this.length = head.length + tail.length
+  }
+
+  at(index: number): Organisation | undefined {
+    return index < this.head.length ? this.head.at(index) : this.tail[index - this.head.length]
+  }
+
+  *[Symbol.iterator](): Iterator<Organisation> {
+    yield* this.head
+    yield* this.tail
+  }
+}
+
+/** The organisations of `list` followed by `more`, keeping a stored list unread. */
+export function appendOrganisations(list: OrganisationList, more: readonly Organisation[]): OrganisationList {
+  if (more.length === 0) return list
+  if (list instanceof JoinedOrganisations) return new JoinedOrganisations(list.head, [...list.tail, ...more])
+  return Array.isArray(list) ? [...(list as readonly Organisation[]), ...more] : new JoinedOrganisations(list, more)
+}
+
+/** Look-up by id over a list; stored rows are found through their id column, so a card reads one row. */
+export function organisationFinder(list: OrganisationList): (id: string) => Organisation | undefined {
+  if (list instanceof StoredOrganisations) return (id) => list.at(list.indexOf(id))
+  if (list instanceof JoinedOrganisations) {
+    const inHead = organisationFinder(list.head)
+    const inTail = organisationFinder(list.tail)
+    // A pack may not reuse a bundled id (the import refuses it), so the order of the two look-ups does not matter.
+    return (id) => inHead(id) ?? inTail(id)
+  }
+  let byId: Map<string, Organisation> | null = null
+  return (id) => (byId ??= new Map([...list].map((organisation) => [organisation.id, organisation]))).get(id)
+}
+
+class StoredAliases implements StoredAliasIndex {
+  private keyList: string[] | null = null
+  private lines: string[] | null = null
+  private lineOf: Map<string, number> | null = null
+
+  constructor(
+    readonly covers: number,
+    private readonly keyText: string,
+    private readonly lineText: string,
+    private readonly uncapitalisedText: string,
+  ) {}
+
+  uncapitalised(): readonly string[] {
+    return this.uncapitalisedText === '' ? [] : this.uncapitalisedText.split('\n')
+  }
+
+  keys(): readonly string[] {
+    return (this.keyList ??= this.keyText === '' ? [] : this.keyText.split('\n'))
+  }
+
+  aliases(key: string): readonly CompiledAlias[] {
+    this.lineOf ??= new Map(this.keys().map((entry, index) => [entry, index]))
+    const line = this.lineOf.get(key)
+    if (line === undefined) return []
+    this.lines ??= this.lineText.split('\n')
+    return JSON.parse(this.lines[line]!) as CompiledAlias[]
+  }
+}
+
+/** The knowledge a core file holds, read lazily (nothing but the file's own JSON.parse happens here). */
+export function openCore(file: CoreFile): Knowledge {
+  const { format: _format, organisationRows, organisationIds, aliasKeys, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
+  let figures: CompactFigures | null = null
+  return {
+    ...rest,
+    organisations: new StoredOrganisations(organisationRows, organisationIds),
+    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised),
+    compactFigures: () => (figures ??= JSON.parse(figureText) as CompactFigures),
+  }
+}
+
+/**
+ * The knowledge in a parsed knowledge file: a core file, or a `Knowledge` written as plain JSON (tests, generated
+ * benchmark files), whose alias index, if any, is the compiled data.
+ */
+export function knowledgeFromFile(parsed: unknown): Knowledge {
+  if (isCoreFile(parsed)) return openCore(parsed)
+  const plain = parsed as Omit<Knowledge, 'aliasIndex'> & { aliasIndex?: CompiledAliasIndex }
+  const { aliasIndex, ...rest } = plain
+  return aliasIndex ? { ...rest, aliasIndex: storedAliasIndex(aliasIndex) } : rest
+}
+
+function countLines(text: string): number {
+  let lines = 1
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++
+  return lines
+}
+
 /** Every figure of a knowledge, whether listed plainly (packs) or stored compact (the bundled core). */
 export function allFigures(knowledge: Knowledge): Figure[] {
-  return knowledge.compactFigures ? [...expandFigures(knowledge.compactFigures), ...knowledge.figures] : knowledge.figures
+  const stored = typeof knowledge.compactFigures === 'function' ? knowledge.compactFigures() : knowledge.compactFigures
+  return stored ? [...expandFigures(stored), ...knowledge.figures] : knowledge.figures
+}
+
+/** The knowledge as plain source lists, organisations read in full: what a new pack is validated against. */
+export function knowledgeSource(knowledge: Knowledge): KnowledgeSource {
+  return { organisations: [...knowledge.organisations], metrics: knowledge.metrics, figures: allFigures(knowledge), places: knowledge.places }
 }
 
 /** The organisation with its card details, when the details file has them (entries from packs carry their own). */
@@ -89,7 +275,8 @@ export function withDetails(organisation: Organisation, details: KnowledgeDetail
   return extra && !organisation.pack ? { ...organisation, ...extra } : organisation
 }
 
-export function joinKnowledge(core: Knowledge, details: KnowledgeDetails): Knowledge {
+/** The whole knowledge as plain objects (Node: the CLI, evaluation, tests): the core read in full, details joined; the alias index still applies, the order being the same. */
+export function joinKnowledge(core: Knowledge, details: KnowledgeDetails): CompiledKnowledge {
   const { compactFigures: _stored, ...rest } = core
-  return { ...rest, figures: allFigures(core).sort(compareFigures), organisations: core.organisations.map((organisation) => withDetails(organisation, details)) }
+  return { ...rest, figures: allFigures(core).sort(compareFigures), organisations: [...core.organisations].map((organisation) => withDetails(organisation, details)) }
 }

@@ -4,6 +4,9 @@
  * Pure and deterministic apart from the `builtAt` stamp the caller passes. Reused by the background for user packs.
  */
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, Place, Source } from '../types.ts'
+
+/** Knowledge as compiled in memory: its organisations a plain array. */
+export type CompiledKnowledge = Knowledge & { organisations: Organisation[] }
 import { foldAlias, isAcronym, normaliseText } from './text.ts'
 
 /** Lower case with accents kept: the key for the stop-word and ordinary-word lists. */
@@ -161,7 +164,7 @@ function compilePlace(p: Place): Place {
 }
 
 /** Turn validated source knowledge into the loadable `Knowledge`. */
-export function compileKnowledge(source: KnowledgeSource, options: CompileOptions): { knowledge: Knowledge; stats: CompileStats } {
+export function compileKnowledge(source: KnowledgeSource, options: CompileOptions): { knowledge: CompiledKnowledge; stats: CompileStats } {
   const excluded: ExcludedAlias[] = []
   const organisations = source.organisations.map((o) => compileOrganisation(o, options.policy, excluded))
   organisations.sort((a, b) => cmp(a.id, b.id))
@@ -173,7 +176,7 @@ export function compileKnowledge(source: KnowledgeSource, options: CompileOption
   figures.sort(compareFigures)
   const places = source.places.map(compilePlace).sort((a, b) => cmp(a.id, b.id))
   const metrics = [...source.metrics].sort((a, b) => cmp(a.id, b.id))
-  const knowledge: Knowledge = {
+  const knowledge: CompiledKnowledge = {
     version: options.version,
     builtAt: options.builtAt,
     organisations,

@@ -2,13 +2,15 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { overlapsAny, paragraphSpans, spanIndexAt, type Span, type Token } from '../text.ts'
+import { DIGITS, foldedRun, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { PhraseIndex } from '../phrase-index.ts'
+import { WordSet } from '../word-set.ts'
 import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DURATION_UNITS, FRACTIONS, GLUED_ONLY_SCALES, GLUED_UNITS, MEASUREMENT_UNITS,
   MONTHS, NOT_NOUNS, PERCENT_WORDS, PERSON_NOUNS, QUALIFIERS, QUALIFIER_MAX_WORDS, REFERENCE_WORDS, SCALES,
   STREET_WORDS, TIME_WORDS, VAGUE_AMOUNTS, WEEKDAYS, WORD_NUMBERS, type Lang,
 } from './lexicon.ts'
-import { NUMERAL_CANDIDATE, parseNumeral } from './numerals.ts'
+import { candidateLastRun, parseNumeral } from './numerals.ts'
 
 export type QuantityKind = 'count' | 'money' | 'percentage' | 'measurement' | 'duration' | 'age' | 'ratio'
 
@@ -18,63 +20,121 @@ export interface Quantity {
   numberStart: number
   numberEnd: number
   value: number
-  high?: number
+  /** The upper end of a range ("1,500–2,000"), once linked. */
+  high: number | undefined
   unit: string | null
   /** Head noun of the counted thing ("deaths" in "coronavirus deaths"), when a noun was written. */
-  noun?: string
+  noun: string | null
   qualifier: string | null
-  vague?: boolean
+  vague: boolean
   kind: QuantityKind
 }
 
-/** Shapes that contain digits but are never quantities; found first so no digit inside them is read as one. */
-const NON_QUANTITY_SHAPES: RegExp[] = [
-  /\b\d{4}-\d{1,2}-\d{1,2}\b/g, // ISO dates
-  /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, // 10/11/2020, 11.11.2020
-  /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi, // 6.30 p.m., 14h30 Uhr
-  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // 1:54
-  /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, // live-blog timestamps at a line's start: "17.00 We are going…"
-  /\b\d{1,2}\s?o['’]clock\b/gi, // 6 o'clock
-  /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g, // phone numbers (North American shape)
-  /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, // international phone numbers
-  /\b\d{3}-\d{4}\b/g, // local phone numbers (555-0100)
-  /\b\d+(?:\.\d+){2,}\b/g, // versions 1.2.3 (German thousands 1.234.567 are re-read below)
-  /\[\d+\]/g, // footnote markers
-  /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi, // "Page 1 of 1"
-  /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, // "Boeing 737-800", "Airbus 320-200": model and variant
-  /\b\d+\/\d+\b/g, // 24/7, 3/4 as written slashes: dates, scores, ratings
-  /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, // G7, A320, MP3, B2B
+/**
+ * Shapes that contain digits but are never quantities; found first so no digit inside them is read as one. Each comes
+ * with a test that the first digit run of any match it can make passes (a necessary condition, from the pattern), so a
+ * text runs only the patterns its digits allow: "148,600 people" runs none of them.
+ */
+interface NonQuantityShape {
+  pattern: RegExp
+  firstRun: (run: DigitRun) => boolean
+  /** "1.234.567" in German is a number, not a version. */
+  germanThousands?: boolean
+  /** For a pattern whose every match starts with the digits of a run (`\b\d`), the pattern anchored where it is tried. */
+  atRun?: RegExp
+}
+
+/** A run of ASCII digits [start, end) and the start and end of the next one (-1 when there is none). */
+interface DigitRun {
+  text: string
+  start: number
+  end: number
+  nextStart: number
+  nextEnd: number
+}
+
+/** Character codes right before and after a run (NaN outside the text, which equals nothing). */
+const before = (run: DigitRun) => run.text.charCodeAt(run.start - 1)
+const after = (run: DigitRun) => run.text.charCodeAt(run.end)
+const digits = (run: DigitRun) => run.end - run.start
+const code = (character: string) => character.charCodeAt(0)
+const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
+
+const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
+  // ISO dates
+  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, firstRun: (run) => digits(run) === 4 && after(run) === HYPHEN },
+  // 10/11/2020, 11.11.2020
+  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, firstRun: (run) => digits(run) <= 2 && (after(run) === DOT || after(run) === SLASH || after(run) === HYPHEN) },
+  // 6.30 p.m., 14h30 Uhr
+  {
+    pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi,
+    firstRun: (run) => digits(run) <= 2 && (after(run) === COLON || after(run) === LOWER_H || after(run) === H || after(run) === DOT),
+  },
+  // 1:54
+  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, firstRun: (run) => digits(run) <= 2 && after(run) === COLON },
+  // live-blog timestamps at a line's start: "17.00 We are going…"
+  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, firstRun: (run) => digits(run) === 2 && (after(run) === DOT || after(run) === COLON) },
+  // 6 o'clock
+  {
+    pattern: /\b\d{1,2}\s?o['’]clock\b/gi,
+    firstRun: (run) => {
+      const next = isWhiteSpace(after(run)) ? run.text.charCodeAt(run.end + 1) : after(run)
+      return digits(run) <= 2 && (next === O || next === LOWER_O)
+    },
+  },
+  // phone numbers (North American shape): the first run is the country code after "+" or a three-digit area code
+  {
+    pattern: /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g,
+    firstRun: (run) => before(run) === PLUS || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
+  },
+  // international phone numbers
+  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, firstRun: (run) => before(run) === PLUS },
+  // local phone numbers (555-0100)
+  { pattern: /\b\d{3}-\d{4}\b/g, firstRun: (run) => digits(run) === 3 && after(run) === HYPHEN },
+  // versions 1.2.3 (German thousands 1.234.567 are re-read below)
+  { pattern: /\b\d+(?:\.\d+){2,}\b/g, firstRun: (run) => after(run) === DOT, germanThousands: true },
+  // footnote markers
+  { pattern: /\[\d+\]/g, firstRun: (run) => before(run) === BRACKET },
+  // "Page 1 of 1"
+  {
+    pattern: /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi,
+    firstRun: (run) => isWhiteSpace(before(run)) && run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
+  },
+  // "Boeing 737-800", "Airbus 320-200": model and variant
+  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, firstRun: (run) => isWhiteSpace(before(run)) && after(run) === HYPHEN },
+  // 24/7, 3/4 as written slashes: dates, scores, ratings
+  { pattern: /\b\d+\/\d+\b/g, firstRun: (run) => after(run) === SLASH },
+  // G7, A320, MP3, B2B
+  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
 ]
+
+for (const shape of NON_QUANTITY_SHAPES) {
+  if (shape.pattern.source.startsWith('\\b\\d')) shape.atRun = new RegExp(shape.pattern.source, shape.pattern.flags.replace('g', 'y'))
+}
 
 interface Context {
   text: string
-  tokens: readonly Token[]
+  tokens: Tokens
   lang: Lang
-  /** Token index whose start is the key. */
-  /** Index of the token starting (ending) exactly at an offset, or undefined. */
-  tokenStarting: { get(offset: number): number | undefined }
-  tokenEnding: { get(offset: number): number | undefined }
   /** Offsets of the first word of each sentence, computed on first need. */
   sentenceStarts: { has(offset: number): boolean }
 }
 
-export function findQuantities(text: string, tokens: readonly Token[], lang: Lang, links: readonly Span[], sentenceStarts: { has(offset: number): boolean }): Quantity[] {
-  const context: Context = {
-    text, tokens, lang, sentenceStarts,
-    tokenStarting: { get: (offset) => exactToken(tokens, offset, 'start') },
-    tokenEnding: { get: (offset) => exactToken(tokens, offset, 'end') },
-  }
+export function findQuantities(tokens: Tokens, lang: Lang, links: () => readonly Span[], sentenceStarts: { has(offset: number): boolean }): Quantity[] {
+  const { text } = tokens
+  const context: Context = { text, tokens, lang, sentenceStarts }
   const found: Quantity[] = []
+  const runs = tokens.hasDigits ? asciiDigitRuns(tokens) : []
   let excluded: Span[] | null = null
-  NUMERAL_CANDIDATE.lastIndex = 0
-  for (let match = NUMERAL_CANDIDATE.exec(text); match; match = NUMERAL_CANDIDATE.exec(text)) {
-    excluded ??= nonQuantitySpans(text, lang)
-    const start = match.index
-    const numeral = parseNumeral(match[0], lang)
+  for (let run = 0; run < runs.length; run += 2) {
+    excluded ??= nonQuantitySpans(tokens, runs, lang)
+    const start = runs[run]!
+    const last = candidateLastRun(text, runs, run)
+    const numeral = parseNumeral(text.slice(start, runs[last + 1]), lang)
     const end = start + numeral.length
-    // The rest of the candidate ("2019 200") is read again as a number of its own.
-    if (end < start + match[0].length) NUMERAL_CANDIDATE.lastIndex = end
-    if (overlapsAny(links, start, end) || overlapsAny(excluded, start, end)) continue
+    // The rest of the candidate ("2019 200") is read again as a number of its own: from the run after this number.
+    while (runs[run + 1]! < end) run += 2
+    if (overlapsAny(links(), start, end) || overlapsAny(excluded, start, end)) continue
     const quantity = readDigitQuantity(context, start, end, numeral.value, numeral.grouped || numeral.decimals > 0)
     if (!quantity) continue
     const previous = found[found.length - 1]
@@ -90,24 +150,23 @@ export function findQuantities(text: string, tokens: readonly Token[], lang: Lan
  */
 function withoutLabels(text: string, quantities: Quantity[]): Quantity[] {
   const bare = (quantity: Quantity) => quantity.unit === null && quantity.qualifier === null && quantity.start === quantity.numberStart && quantity.end === quantity.numberEnd
-  const dropped = new Set<Quantity>()
+  const printedAt = (offset: number) => offset >= 0 && offset < text.length && !isWhiteSpace(text.charCodeAt(offset))
+  let dropped: Set<Quantity> | null = null
   let paragraphs: Span[] | null = null
   for (const quantity of quantities) {
     if (!bare(quantity)) continue
     // Cheap test first: a number alone in its paragraph has only white space (or nothing) right beside it.
-    if (/\S/.test(text[quantity.start - 1] ?? '') || /\S/.test(text[quantity.end] ?? '')) continue
+    if (printedAt(quantity.start - 1) || printedAt(quantity.end)) continue
     paragraphs ??= paragraphSpans(text)
     const paragraph = paragraphs[spanIndexAt(paragraphs, quantity.start)]!
-    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) dropped.add(quantity)
+    if (text.slice(paragraph.start, paragraph.end).trim() === text.slice(quantity.start, quantity.end)) (dropped ??= new Set()).add(quantity)
   }
   for (let i = 0; i + 1 < quantities.length; i++) {
-    const [first, second] = [quantities[i]!, quantities[i + 1]!]
-    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) {
-      dropped.add(first)
-      dropped.add(second)
-    }
+    const first = quantities[i]!
+    const second = quantities[i + 1]!
+    if (bare(first) && bare(second) && /^\s+of\s+$/i.test(text.slice(first.end, second.start))) (dropped ??= new Set()).add(first).add(second)
   }
-  return dropped.size > 0 ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
+  return dropped ? quantities.filter((quantity) => !dropped.has(quantity)) : quantities
 }
 
 // Both ends of a range stand on one line: a line break between two numbers never joins them.
@@ -140,52 +199,94 @@ function looksPlural(word: string): boolean {
   return /[^siu]s$/.test(word)
 }
 
-/** Binary search for the token whose start (or end) is exactly `offset`: tokens are sorted and do not overlap. */
-function exactToken(tokens: readonly Token[], offset: number, edge: 'start' | 'end'): number | undefined {
+/** Binary search for the token whose start (or end) is exactly `offset`, or -1: tokens are sorted and do not overlap. */
+function exactToken(edges: Int32Array, count: number, offset: number): number {
   let low = 0
-  let high = tokens.length - 1
+  let high = count - 1
   while (low <= high) {
     const middle = (low + high) >> 1
-    const value = tokens[middle]![edge]
+    const value = edges[middle]!
     if (value === offset) return middle
     if (value < offset) low = middle + 1
     else high = middle - 1
   }
-  return undefined
+  return -1
 }
 
-function nonQuantitySpans(text: string, lang: Lang): Span[] {
-  const spans: Span[] = []
-  for (const shape of NON_QUANTITY_SHAPES) {
-    shape.lastIndex = 0
-    for (let match = shape.exec(text); match; match = shape.exec(text)) {
-      // "1.234.567" in German is a number, not a version.
-      if (shape.source.startsWith('\\b\\d+(?:\\.') && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0])) continue
-      spans.push({ start: match.index, end: match.index + match[0].length })
+const tokenStarting = (tokens: Tokens, offset: number) => exactToken(tokens.starts, tokens.count, offset)
+const tokenEnding = (tokens: Tokens, offset: number) => exactToken(tokens.ends, tokens.count, offset)
+
+/** The ASCII digit runs of a text as pairs of start and end offsets, from its digit tokens (which may also hold other numerals: "5²"). */
+function asciiDigitRuns(tokens: Tokens): number[] {
+  const { text } = tokens
+  const runs: number[] = []
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kinds[i] !== DIGITS) continue
+    const end = tokens.ends[i]!
+    for (let at = tokens.starts[i]!; at < end; at++) {
+      if (!isDigit(text[at])) continue
+      const start = at
+      while (at < end && isDigit(text[at])) at++
+      runs.push(start, at)
     }
   }
+  return runs
+}
+
+function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): Span[] {
+  const { text } = tokens
+  const spans: Span[] = []
+  const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
+    if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
+    spans.push({ start: match.index, end: match.index + match[0].length })
+  }
+  // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
+  // the whole text would find them; the others are scanned for when some run allows them.
+  let scanned = 0
+  const scannedUpTo = NON_QUANTITY_SHAPES.map(() => 0)
+  const run: DigitRun = { text, start: 0, end: 0, nextStart: -1, nextEnd: -1 }
+  for (let r = 0; r < runs.length; r += 2) {
+    run.start = runs[r]!
+    run.end = runs[r + 1]!
+    run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
+    run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
+    for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+      const shape = NON_QUANTITY_SHAPES[k]!
+      if ((scanned & (1 << k)) !== 0 || run.start < scannedUpTo[k]! || !shape.firstRun(run)) continue
+      if (!shape.atRun) {
+        scanned |= 1 << k
+        continue
+      }
+      shape.atRun.lastIndex = run.start
+      const match = shape.atRun.exec(text)
+      if (match) scannedUpTo[k] = shape.atRun.lastIndex
+      exclude(match, shape.germanThousands)
+    }
+  }
+  NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
+    if ((scanned & (1 << k)) === 0) return
+    pattern.lastIndex = 0
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(match, germanThousands)
+  })
   return spans
 }
 
-const isLetter = (character: string | undefined) => character !== undefined && /\p{L}/u.test(character)
+function isLetter(character: string | undefined): boolean {
+  return character !== undefined && isLetterUnit(character.charCodeAt(0))
+}
+
 const isDigit = (character: string | undefined) => character !== undefined && character >= '0' && character <= '9'
 
-/** The folded words just before token `index` (nearest last), skipping nothing: punctuation stops the look-back. */
-function wordsBefore(context: Context, index: number, count: number): string[] {
-  const words: string[] = []
-  for (let i = index - 1; i >= 0 && words.length < count; i--) {
-    const token = context.tokens[i]!
-    if (context.text.slice(token.end, context.tokens[i + 1]!.start).includes('\n')) break
-    if (!token.isWord) {
-      if (token.folded === "'" || token.folded === '-') {
-        words.unshift(token.folded)
-        continue
-      }
-      break
-    }
-    words.unshift(token.folded)
-  }
-  return words
+/**
+ * The folded word just before token `index`, or an apostrophe or hyphen there; undefined after other punctuation or
+ * across a line break.
+ */
+function wordBefore(context: Context, index: number): string | undefined {
+  const { text, tokens } = context
+  const i = index - 1
+  if (i < 0 || text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('\n')) return undefined
+  const folded = tokens.folded(i)
+  return tokens.kinds[i] !== OTHER || folded === "'" || folded === '-' ? folded : undefined
 }
 
 interface Extent {
@@ -196,36 +297,45 @@ interface Extent {
 
 /** The qualifier ending right before token `index` ("more than", "plus de", "knapp"), if any. */
 function qualifierBefore(context: Context, index: number): { qualifier: string; first: number } | null {
+  const { tokens, text } = context
+  if (!QUALIFIER_LAST_WORDS.has(tokens, index - 1)) return null
   for (let size = QUALIFIER_MAX_WORDS; size >= 1; size--) {
     const first = index - size
     if (first < 0) continue
-    const slice = context.tokens.slice(first, index)
-    if (!slice.every((token) => token.isWord || token.folded === "'")) continue
-    const reach = context.tokens[index]?.start ?? context.text.length
-    if (context.text.slice(slice[0]!.start, reach).includes('\n')) continue
-    const key = slice.map((token) => token.folded).join(' ').replace(/ ' /g, "'")
+    let words = true
+    for (let k = first; k < index; k++) if (tokens.kinds[k] === OTHER && tokens.folded(k) !== "'") words = false
+    if (!words) continue
+    const reach = index < tokens.count ? tokens.starts[index]! : text.length
+    if (text.slice(tokens.starts[first]!, reach).includes('\n')) continue
+    const key = foldedRun(tokens, first, index).replace(/ ' /g, "'")
     const gloss = QUALIFIERS.get(key)
     if (gloss) return { qualifier: gloss, first }
   }
   return null
 }
 
+/**
+ * The token a qualifier can end with: its last word ("jusqu'a" ends with "a", or is one token where the apostrophe is
+ * a letter, "jusquʼa"). A number after any other token has no qualifier.
+ */
+const QUALIFIER_LAST_WORDS = new WordSet([...QUALIFIERS.keys()].flatMap((key) => [key.split(/[ ']/).pop()!, key.split(' ').pop()!]))
+
 function currencyBefore(context: Context, numberStart: number): Extent | null {
-  const index = context.tokenStarting.get(numberStart)
-  if (index === undefined) return null
   const { tokens, text } = context
-  const previous = tokens[index - 1]
-  if (!previous) return null
-  const gap = numberStart - previous.end
+  const index = tokenStarting(tokens, numberStart)
+  if (index < 1) return null
+  const previous = index - 1
+  const gap = numberStart - tokens.ends[previous]!
   if (gap > 1) return null
   // "US$", "C$", "NZ$": letters glued to a sign.
-  const beforeSign = tokens[index - 2]
-  if (beforeSign && beforeSign.end === previous.start && beforeSign.isWord) {
-    const code = CURRENCY_PREFIXES.get(`${beforeSign.folded}${previous.folded}`)
-    if (code) return { first: index - 2, text: code }
+  const beforeSign = index - 2
+  if (tokens.isWord(beforeSign) && tokens.ends[beforeSign] === tokens.starts[previous]) {
+    const code = CURRENCY_PREFIXES.get(`${tokens.folded(beforeSign)}${tokens.folded(previous)}`)
+    if (code) return { first: beforeSign, text: code }
   }
-  const code = CURRENCY_PREFIXES.get(previous.folded)
-  if (code && (!previous.isWord || gap === 1) && !(previous.isWord && isLetter(text[previous.start - 1]))) return { first: index - 1, text: code }
+  const code = CURRENCY_PREFIXES.get(tokens.folded(previous))
+  const previousIsWord = tokens.isWord(previous)
+  if (code && (!previousIsWord || gap === 1) && !(previousIsWord && isLetter(text[tokens.starts[previous]! - 1]))) return { first: previous, text: code }
   return null
 }
 
@@ -242,18 +352,19 @@ interface After {
 /** Read what follows a numeral: glued unit or scale, percent, scale words, currency, unit, counted noun. */
 function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): After | 'name' {
   const { text, tokens } = context
+  const { starts, ends, count } = tokens
   const after: After = { end: numberEnd, unit: null, scale: 1, kind: null, nonQuantity: false, noun: null }
-  let index = context.tokenEnding.get(numberEnd)
-  if (index === undefined) return after
+  let index = tokenEnding(tokens, numberEnd)
+  if (index < 0) return after
   index++
   // Glued letters: "2bn", "10km", "4th", "1990s", "1Password".
-  const glued = tokens[index]
-  if (glued && glued.start === numberEnd && glued.isWord) {
-    const suffix = glued.folded
+  const glued = index < count && starts[index] === numberEnd
+  if (glued && tokens.isWord(index)) {
+    const suffix = tokens.folded(index)
     if (/^(st|nd|rd|th|er|e|eme|re|o|a|te|ten|ter|ste|sten)$/.test(suffix)) return 'name'
     if (suffix === 's') return 'name'
     // "4G", "5G", "3D": a single capital letter glued to a number names a generation or format.
-    const gluedWritten = text.slice(glued.start, glued.end)
+    const gluedWritten = tokens.written(index)
     if (/^\p{Lu}$/u.test(gluedWritten) && gluedWritten !== 'K' && gluedWritten !== 'M' && gluedWritten !== 'B') return 'name'
     if (SCALES.has(suffix) && (GLUED_ONLY_SCALES.has(suffix) || SCALES.get(suffix)! >= 1e3) && (hasCurrency || suffix !== 'm')) {
       after.scale = SCALES.get(suffix)!
@@ -272,19 +383,18 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     } else {
       return 'name'
     }
-    after.end = glued.end
+    after.end = ends[index]!
     // "10km", "256MB": the glued unit is the unit; only a scale ("2bn") may still be followed by a currency or noun.
     if (after.kind !== null) return after
     index++
-  } else if (glued && glued.start === numberEnd && (glued.folded === 'º' || glued.folded === 'ª')) {
+  } else if (glued && (tokens.folded(index) === 'º' || tokens.folded(index) === 'ª')) {
     return 'name'
   }
   // "-year-old", "10-year bond", "7,000-megawatt".
-  const hyphen = tokens[index]
-  if (hyphen && hyphen.start === after.end && hyphen.folded === '-' && tokens[index + 1]?.isWord && tokens[index + 1]!.start === hyphen.end && isLetter(text[hyphen.end])) {
-    const word = tokens[index + 1]!.folded
-    if ((word === 'year' || word === 'years') && tokens[index + 2]?.folded === '-' && tokens[index + 3]?.folded === 'old') {
-      after.end = tokens[index + 3]!.end
+  if (index < count && starts[index] === after.end && tokens.folded(index) === '-' && tokens.isWord(index + 1) && starts[index + 1] === ends[index] && isLetter(text[ends[index]!])) {
+    const word = tokens.folded(index + 1)
+    if ((word === 'year' || word === 'years') && tokens.folded(index + 2) === '-' && tokens.folded(index + 3) === 'old') {
+      after.end = ends[index + 3]!
       after.unit = 'years'
       after.kind = 'age'
       return after
@@ -292,138 +402,143 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
     if (NOT_NOUNS.has(word)) return after
     // "10-year bond", "52-week range" name instruments; "three-month low", "30-member index" measure something.
     if (DURATION_UNITS.has(word)) {
-      const noun = tokens[index + 2]?.folded ?? ''
+      const noun = tokens.folded(index + 2)
       // "52-week high" is the market's name for a price level.
       if (INSTRUMENT_NOUNS.has(noun) || (word === 'week' && (noun === 'high' || noun === 'low'))) return 'name'
-      after.end = tokens[index + 1]!.end
+      after.end = ends[index + 1]!
       after.unit = word.endsWith('s') ? word : `${word}s`
       after.kind = 'duration'
       return after
     }
-    after.end = tokens[index + 1]!.end
+    after.end = ends[index + 1]!
     after.unit = MEASUREMENT_UNITS.get(word) ?? word
     after.kind = 'measurement'
     return after
   }
-  const next = (i: number) => tokens[i]
   /** End of the last connector skipped ("de", "d'"): the next word may follow it rather than the number. */
   let gapEnd = -1
-  const adjacent = (token: Token, slack: number) => token.start - after.end <= slack || (gapEnd >= 0 && token.start - gapEnd <= 1)
-  const phrase = (i: number, size: number) => {
-    const slice = tokens.slice(i, i + size)
-    return slice.length === size ? slice.map((token) => token.folded).join(' ') : null
-  }
+  const adjacent = (i: number, slack: number) => starts[i]! - after.end <= slack || (gapEnd >= 0 && starts[i]! - gapEnd <= 1)
+  const phrase = (i: number, size: number) => (i + size <= count ? foldedRun(tokens, i, i + size) : null)
   // Percent and point words.
-  for (const size of [3, 2, 1]) {
-    const key = phrase(index, size)
-    if (key && PERCENT_WORDS.has(key) && next(index)!.start - after.end <= 1) {
-      after.unit = PERCENT_WORDS.get(key)!
-      after.kind = 'percentage'
-      after.end = next(index + size - 1)!.end
-      return after
+  if (PERCENT_FIRST_WORDS.has(tokens, index)) {
+    for (const size of [3, 2, 1]) {
+      const key = phrase(index, size)
+      if (key && PERCENT_WORDS.has(key) && starts[index]! - after.end <= 1) {
+        after.unit = PERCENT_WORDS.get(key)!
+        after.kind = 'percentage'
+        after.end = ends[index + size - 1]!
+        return after
+      }
     }
   }
   // Scale words, maybe abbreviated with a dot ("2,5 Mio.").
-  const scaleWord = next(index)
-  if (after.scale === 1 && scaleWord?.isWord && scaleWord.start - after.end <= 1 && SCALES.has(scaleWord.folded) && !GLUED_ONLY_SCALES.has(scaleWord.folded)) {
-    after.scale = SCALES.get(scaleWord.folded)!
-    after.end = scaleWord.end
+  const scaleWord = index
+  if (after.scale === 1 && tokens.isWord(scaleWord) && starts[scaleWord]! - after.end <= 1 && SCALES.has(tokens.folded(scaleWord)) && !GLUED_ONLY_SCALES.has(tokens.folded(scaleWord))) {
+    const scale = tokens.folded(scaleWord)
+    after.scale = SCALES.get(scale)!
+    after.end = ends[scaleWord]!
     index++
-    if (next(index)?.folded === '.' && /^(mio|mrd|mill|md|mds)$/.test(scaleWord.folded)) {
-      after.end = next(index)!.end
+    if (tokens.folded(index) === '.' && /^(mio|mrd|mill|md|mds)$/.test(scale)) {
+      after.end = ends[index]!
       index++
     }
     // "3 millones de votantes", "4 milliards d'euros", "2 millions of people": the connector belongs to the amount.
-    const connector = next(index)?.folded
-    if ((connector === 'de' || connector === 'd' || connector === 'of') && next(index + 1)) {
-      const skip = next(index + 1)!.folded === "'" ? 2 : 1
-      const target = next(index + skip)
-      if (target?.isWord && !NOT_NOUNS.has(target.folded)) {
-        gapEnd = next(index + skip - 1)!.end
+    const connector = tokens.folded(index)
+    if ((connector === 'de' || connector === 'd' || connector === 'of') && index + 1 < count) {
+      const skip = tokens.folded(index + 1) === "'" ? 2 : 1
+      const target = index + skip
+      if (tokens.isWord(target) && !NOT_NOUNS.has(tokens.folded(target))) {
+        gapEnd = ends[index + skip - 1]!
         index += skip
       }
     }
   }
   // Currency after the number ("10.000 Euro", "5 €").
-  for (const size of [2, 1]) {
-    const key = phrase(index, size)
-    const token = next(index)
-    if (key && token && CURRENCY_SUFFIXES.has(key) && adjacent(token, 2)) {
-      after.unit = CURRENCY_SUFFIXES.get(key)!
-      after.kind = 'money'
-      after.end = next(index + size - 1)!.end
-      return withRate(context, index + size, after)
+  if (CURRENCY_SUFFIX_FIRST_WORDS.has(tokens, index)) {
+    for (const size of [2, 1]) {
+      const key = phrase(index, size)
+      if (key && CURRENCY_SUFFIXES.has(key) && adjacent(index, 2)) {
+        after.unit = CURRENCY_SUFFIXES.get(key)!
+        after.kind = 'money'
+        after.end = ends[index + size - 1]!
+        return withRate(context, index + size, after)
+      }
     }
   }
   if (hasCurrency || after.kind === 'money') return withRate(context, index, after)
-  const word = next(index)
-  if (!word || !adjacent(word, 1)) return after
+  const word = index
+  if (word >= count || !adjacent(word, 1)) return after
+  const folded = tokens.folded(word)
   // "10 a.m.", "6 p.m."
-  if ((word.folded === 'a' || word.folded === 'p') && next(index + 1)?.folded === '.' && next(index + 2)?.folded === 'm') {
+  if ((folded === 'a' || folded === 'p') && tokens.folded(word + 1) === '.' && tokens.folded(word + 2) === 'm') {
     after.nonQuantity = true
     return after
   }
-  if (!word.isWord) {
-    if (word.folded === '°' || word.folded === '‰') {
-      after.unit = word.folded === '°' ? 'degrees' : 'per mille'
+  if (tokens.kinds[word] === OTHER) {
+    if (folded === '°' || folded === '‰') {
+      after.unit = folded === '°' ? 'degrees' : 'per mille'
       after.kind = 'measurement'
-      after.end = word.end
+      after.end = ends[word]!
     }
     return after
   }
-  const folded = word.folded
   if (TIME_WORDS.has(folded) && !(folded === 'h' && context.lang === 'en')) {
     after.nonQuantity = true
     return after
   }
-  if (MONTHS.has(folded) && monthIsMeant(context, index)) {
+  if (MONTHS.has(folded) && monthIsMeant(context, word)) {
     after.nonQuantity = true
     return after
   }
   // "123 Main Street".
-  if (/\p{Lu}/u.test(text[word.start]!) && STREET_WORDS.has(next(index + 1)?.folded ?? '')) {
+  if (/\p{Lu}/u.test(text[starts[word]!]!) && STREET_WORDS.has(tokens.folded(word + 1))) {
     after.nonQuantity = true
     return after
   }
   if (DURATION_UNITS.has(folded)) {
     after.unit = folded.endsWith('s') || context.lang !== 'en' ? folded : `${folded}s`
     after.kind = 'duration'
-    after.end = word.end
-    if (next(index + 1)?.folded === 'old') {
+    after.end = ends[word]!
+    if (tokens.folded(word + 1) === 'old') {
       after.kind = 'age'
-      after.end = next(index + 1)!.end
+      after.end = ends[word + 1]!
     }
     return after
   }
   // "195 F", "20 C": a lone capital F or C after a number is a temperature.
-  const writtenWord = text.slice(word.start, word.end)
-  if ((writtenWord === 'F' || writtenWord === 'C') && !isLetter(text[word.end])) {
+  const writtenWord = tokens.written(word)
+  if ((writtenWord === 'F' || writtenWord === 'C') && !isLetter(text[ends[word]!])) {
     after.unit = writtenWord === 'F' ? '°F' : '°C'
     after.kind = 'measurement'
-    after.end = word.end
+    after.end = ends[word]!
     return after
   }
   const measured = MEASUREMENT_UNITS.get(folded)
-  if (measured && (folded.length > 2 || word.start - after.end <= 1) && !(folded === 'in' || folded === 'm' || folded === 'g' || folded === 'l' || folded === 'v' || folded === 'w' || folded === 'p' || folded === 'x' && word.start !== after.end)) {
+  if (measured && (folded.length > 2 || starts[word]! - after.end <= 1) && !(folded === 'in' || folded === 'm' || folded === 'g' || folded === 'l' || folded === 'v' || folded === 'w' || folded === 'p' || folded === 'x' && starts[word] !== after.end)) {
     after.unit = measured
     after.kind = measured === 'times' ? 'ratio' : 'measurement'
-    after.end = word.end
+    after.end = ends[word]!
     return after
   }
   // The counted noun phrase: "148,600 people", "306 electoral votes", "three power plants", "60 full-time employees".
-  if (context.lang !== 'de' && !NOT_NOUNS.has(folded) && !/\p{Lu}/u.test(text[word.start]!) && isLetter(text[word.start])) {
-    const phrase = nounPhrase(context, index)
-    after.noun = phrase.head
-    after.unit = phrase.text
-    after.end = phrase.end
-  } else if (context.lang === 'de' && /\p{Lu}/u.test(text[word.start]!) && !NOT_NOUNS.has(folded)) {
+  const initial = text[starts[word]!]!
+  if (context.lang !== 'de' && !NOT_NOUNS.has(folded) && !/\p{Lu}/u.test(initial) && isLetter(initial)) {
+    const counted = nounPhrase(context, word)
+    after.noun = counted.head
+    after.unit = counted.text
+    after.end = counted.end
+  } else if (context.lang === 'de' && /\p{Lu}/u.test(initial) && !NOT_NOUNS.has(folded)) {
     // German capitalises nouns: "10.000 Euro", "5 Menschen".
     after.noun = folded
     after.unit = folded
-    after.end = word.end
+    after.end = ends[word]!
   }
   return after
 }
+
+/** First words of the percent and currency words after a number: the only tokens worth joining into phrases. */
+const PERCENT_FIRST_WORDS = new WordSet([...PERCENT_WORDS.keys()].map((key) => key.split(' ')[0]!))
+const CURRENCY_SUFFIX_FIRST_WORDS = new WordSet([...CURRENCY_SUFFIXES.keys()].map((key) => key.split(' ')[0]!))
 
 /** Nouns after "N-year"/"N-week" that make the phrase the name of a financial instrument or statistic. */
 const INSTRUMENT_NOUNS = new Set([
@@ -434,14 +549,16 @@ const INSTRUMENT_NOUNS = new Set([
 /** "$50 a barrel", "$10.50 an hour", "€3 per kilo": a price per unit. */
 function withRate(context: Context, index: number, after: After): After {
   const { tokens, text } = context
-  const article = tokens[index]
-  const unit = tokens[index + 1]
-  if (!article || !unit?.isWord || text.slice(after.end, article.start).trim() !== '') return after
-  if (!['a', 'an', 'per', 'each', 'par', 'pro', 'por', 'the'].includes(article.folded)) return after
-  if (article.folded === 'the' && tokens[index - 1]?.folded !== 'per') return after
-  if (NOT_NOUNS.has(unit.folded) && unit.folded !== 'day') return after
+  const article = index
+  const unit = index + 1
+  if (article >= tokens.count || !tokens.isWord(unit) || text.slice(after.end, tokens.starts[article]!).trim() !== '') return after
+  const articleWord = tokens.folded(article)
+  if (!['a', 'an', 'per', 'each', 'par', 'pro', 'por', 'the'].includes(articleWord)) return after
+  if (articleWord === 'the' && tokens.folded(index - 1) !== 'per') return after
+  const unitWord = tokens.folded(unit)
+  if (NOT_NOUNS.has(unitWord) && unitWord !== 'day') return after
   // With the currency written before the number the caller prefixes it ("USD" + "per barrel").
-  return { ...after, unit: `${after.unit ? `${after.unit} ` : ''}per ${unit.folded.replace(/s$/, '')}`, kind: 'money', end: unit.end }
+  return { ...after, unit: `${after.unit ? `${after.unit} ` : ''}per ${unitWord.replace(/s$/, '')}`, kind: 'money', end: tokens.ends[unit]! }
 }
 
 /**
@@ -450,33 +567,33 @@ function withRate(context: Context, index: number, after: After): After {
  */
 function nounPhrase(context: Context, index: number): { text: string; head: string; end: number } {
   const { tokens, text } = context
-  const words: Token[] = []
+  const { starts, ends } = tokens
+  let words = 0
   let i = index
-  while (words.length < 4 && tokens[i]?.isWord) {
-    const token = tokens[i]!
-    if (NOT_NOUNS.has(token.folded) || !/^\p{Ll}/u.test(text[token.start]!)) break
-    words.push(token)
-    if (looksPlural(token.folded) || PERSON_NOUNS.has(token.folded)) {
-      const written = tokens.filter((t) => t.start >= words[0]!.start && t.end <= token.end).map((t) => t.folded).join(' ')
-      return { text: written.replace(/ - /g, '-'), head: token.folded, end: token.end }
-    }
+  while (words < 4 && tokens.isWord(i)) {
+    const folded = tokens.folded(i)
+    if (NOT_NOUNS.has(folded) || !/^\p{Ll}/u.test(text[starts[i]!]!)) break
+    words++
+    if (looksPlural(folded) || PERSON_NOUNS.has(folded)) return { text: foldedRun(tokens, index, i + 1).replace(/ - /g, '-'), head: folded, end: ends[i]! }
     // Hyphenated compounds continue the phrase: "full-time employees", "investor-owned providers".
-    if (tokens[i + 1]?.folded === '-' && tokens[i + 1]!.start === token.end && tokens[i + 2]?.isWord && tokens[i + 2]!.start === tokens[i + 1]!.end) i += 2
-    else if (tokens[i + 1] && text.slice(token.end, tokens[i + 1]!.start) === ' ') i++
+    if (tokens.folded(i + 1) === '-' && starts[i + 1] === ends[i] && tokens.isWord(i + 2) && starts[i + 2] === ends[i + 1]) i += 2
+    else if (i + 1 < tokens.count && text.slice(ends[i]!, starts[i + 1]!) === ' ') i++
     else break
   }
-  const first = tokens[index]!
-  return { text: first.folded, head: first.folded, end: first.end }
+  return { text: tokens.folded(index), head: tokens.folded(index), end: ends[index]! }
 }
 
 /** "May" is a month only when written as one; English needs the capital, other languages have no such verb. */
 function monthIsMeant(context: Context, index: number): boolean {
-  const token = context.tokens[index]!
-  const written = context.text.slice(token.start, token.end)
-  if (context.lang === 'en' || context.lang === 'de') return /^\p{Lu}/u.test(written)
-  if (token.folded === 'ago' || token.folded === 'mar' || token.folded === 'sept') return context.lang === 'es' || context.lang === 'fr'
+  const { tokens } = context
+  if (context.lang === 'en' || context.lang === 'de') return /^\p{Lu}/u.test(tokens.written(index))
+  const folded = tokens.folded(index)
+  if (folded === 'ago' || folded === 'mar' || folded === 'sept') return context.lang === 'es' || context.lang === 'fr'
   return true
 }
+
+/** Tokens skipped when looking back from a number for the word it follows ("Nov. 14", "October 24,", "8 de marzo"). */
+const SKIPPED_BEFORE = new Set(['.', ',', 'de', 'del', 'le'])
 
 /** Words just before the numeral that make it a date, a reference or part of a name. */
 function classifyBefore(context: Context, numberStart: number, hasCurrency: boolean): 'date' | 'reference' | 'name' | null {
@@ -484,22 +601,21 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   const previousChar = text[numberStart - 1]
   const beforeThat = text[numberStart - 2]
   if (isLetter(previousChar) && !hasCurrency) return 'name'
-  const index = context.tokenStarting.get(numberStart)
-  if (index === undefined) return 'name'
+  const index = tokenStarting(tokens, numberStart)
+  if (index < 0) return 'name'
   if (previousChar === '#' || previousChar === '@' || previousChar === '_' || previousChar === '/') return 'name'
   // "COVID-19", "F-16", "A320-200"; a plain number before the hyphen makes a range ("1,500-2,000") instead.
   if ((previousChar === '-' || previousChar === '\u2011') && (isLetter(beforeThat) || /\p{L}\d+$/u.test(text.slice(Math.max(0, numberStart - 12), numberStart - 1)))) return 'name'
   if (previousChar === ':' && isDigit(beforeThat)) return 'name'
   // Walk back over "." and "," to the previous word: "Nov. 14", "October 24,".
   let i = index - 1
-  while (i >= 0 && (tokens[i]!.folded === '.' || tokens[i]!.folded === ',' || tokens[i]!.folded === 'de' || tokens[i]!.folded === 'del' || tokens[i]!.folded === 'le')) i--
-  const previous = tokens[i]
+  while (i >= 0 && SKIPPED_BEFORE.has(tokens.folded(i))) i--
   // A line break ends a date: "November\n\n148,600" is a heading followed by a number.
-  if (previous?.isWord && !text.slice(previous.end, numberStart).includes('\n')) {
-    if ((MONTHS.has(previous.folded) && monthIsMeant(context, i)) || WEEKDAYS.has(previous.folded)) return 'date'
-    const direct = tokens[index - 1]
-    const reference = direct?.isWord ? direct : tokens[index - 2]?.isWord && tokens[index - 1]!.folded === '.' ? tokens[index - 2] : undefined
-    if (reference && REFERENCE_WORDS.has(reference.folded) && !hasCurrency) return 'reference'
+  if (tokens.isWord(i) && !text.slice(tokens.ends[i]!, numberStart).includes('\n')) {
+    const previous = tokens.folded(i)
+    if ((MONTHS.has(previous) && monthIsMeant(context, i)) || WEEKDAYS.has(previous)) return 'date'
+    const reference = tokens.isWord(index - 1) ? index - 1 : tokens.isWord(index - 2) && tokens.folded(index - 1) === '.' ? index - 2 : -1
+    if (reference >= 0 && REFERENCE_WORDS.has(tokens.folded(reference)) && !hasCurrency) return 'reference'
   }
   return null
 }
@@ -511,18 +627,18 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
  */
 function isNamedNumber(context: Context, numberStart: number, numberEnd: number, after: After, hasCurrency: boolean, hasQualifier: boolean): boolean {
   if (hasCurrency || hasQualifier || after.kind || after.scale !== 1) return false
-  const { tokens, text } = context
-  const index = context.tokenStarting.get(numberStart)!
-  const previous = tokens[index - 1]
-  if (!previous?.isWord || numberStart - previous.end !== 1) return false
-  const written = text.slice(previous.start, previous.end)
+  const { tokens } = context
+  const previous = tokenStarting(tokens, numberStart) - 1
+  if (!tokens.isWord(previous) || numberStart - tokens.ends[previous]! !== 1) return false
+  const written = tokens.written(previous)
   if (!/^\p{Lu}/u.test(written)) return false
-  if (context.sentenceStarts.has(previous.start)) return false
+  if (context.sentenceStarts.has(tokens.starts[previous]!)) return false
   if (after.noun && PERSON_NOUNS.has(after.noun)) return false
   const isAcronymOrLetter = written === written.toUpperCase()
-  const next = tokens[context.tokenEnding.get(numberEnd)! + 1]
-  const nextWritten = next?.isWord && next.start - numberEnd === 1 ? text.slice(next.start, next.end) : ''
-  if (!isAcronymOrLetter && /^\p{Lu}\p{Ll}/u.test(nextWritten) && looksPlural(next!.folded)) return false
+  const last = tokenEnding(tokens, numberEnd)
+  const next = last < 0 ? -1 : last + 1
+  const nextWritten = tokens.isWord(next) && tokens.starts[next]! - numberEnd === 1 ? tokens.written(next) : ''
+  if (!isAcronymOrLetter && /^\p{Lu}\p{Ll}/u.test(nextWritten) && looksPlural(tokens.folded(next))) return false
   return true
 }
 
@@ -533,7 +649,7 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
   if (before) return null
   const after = readAfter(context, end, currency !== null)
   if (after === 'name' || after.nonQuantity) return null
-  const index = context.tokenStarting.get(start)!
+  const index = tokenStarting(tokens, start)
   // Dates written day-first: "14 November", "24. Oktober", "8 de marzo".
   if (isDayBeforeMonth(context, end)) return null
   // List numbering at the start of a line ("1. ", "2) ").
@@ -543,16 +659,17 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
   const qualifier = qualifierBefore(context, firstOfPhrase)
   if (isYearShaped && !currency && after.kind === null && after.scale === 1) {
     const countsPeople = after.noun !== null && PERSON_NOUNS.has(after.noun)
-    const yearWordBefore = wordsBefore(context, firstOfPhrase, 1)[0]
+    const yearWordBefore = wordBefore(context, firstOfPhrase)
     if (!countsPeople || (yearWordBefore && ['the', 'in', 'of', 'since', 'from', 'until', 'by', 'en', 'de', 'im', 'seit'].includes(yearWordBefore))) return null
   }
   if (isNamedNumber(context, start, end, after, currency !== null, qualifier !== null)) return null
   // A small number standing alone in a capitalised run ("Chapter Two 3") or at a line's start with nothing after reads as a label.
   let signed = value
-  const sign = text[(currency ? tokens[currency.first]!.start : start) - 1]
-  if ((sign === '-' || sign === '−' || sign === '+') && !isLetter(text[(currency ? tokens[currency.first]!.start : start) - 2]) && !isDigit(text[(currency ? tokens[currency.first]!.start : start) - 2])) {
+  const phraseStart = currency ? tokens.starts[currency.first]! : start
+  const sign = text[phraseStart - 1]
+  if ((sign === '-' || sign === '−' || sign === '+') && !isLetter(text[phraseStart - 2]) && !isDigit(text[phraseStart - 2])) {
     if (sign !== '+') signed = -value
-  } else if (/^(minus|moins)$/.test(wordsBefore(context, firstOfPhrase, 1)[0] ?? '')) {
+  } else if (/^(minus|moins)$/.test(wordBefore(context, firstOfPhrase) ?? '')) {
     // "minus 80 degrees"
     signed = -value
   }
@@ -562,47 +679,49 @@ function readDigitQuantity(context: Context, start: number, end: number, value: 
     unit = after.unit?.startsWith('per ') ? `${currency.text} ${after.unit}` : currency.text
     kind = 'money'
   }
-  const phraseStart = qualifier ? tokens[qualifier.first]!.start : currency ? tokens[currency.first]!.start : start
   return {
-    start: phraseStart,
+    start: qualifier ? tokens.starts[qualifier.first]! : phraseStart,
     end: after.end,
     numberStart: start,
     numberEnd: end,
     value: round(signed * after.scale),
+    high: undefined,
     unit,
-    ...(after.noun ? { noun: after.noun } : {}),
+    noun: after.noun || null,
     qualifier: qualifier?.qualifier ?? null,
+    vague: false,
     kind,
   }
 }
 
 function isDayBeforeMonth(context: Context, numberEnd: number): boolean {
-  let index = context.tokenEnding.get(numberEnd)
-  if (index === undefined) return false
+  const { tokens } = context
+  let index = tokenEnding(tokens, numberEnd)
+  if (index < 0) return false
   index++
-  while (context.tokens[index] && (context.tokens[index]!.folded === '.' || context.tokens[index]!.folded === 'de' || context.tokens[index]!.folded === 'of')) index++
-  const word = context.tokens[index]
-  if (!word || context.text.slice(numberEnd, word.start).includes('\n')) return false
-  return word.isWord && MONTHS.has(word.folded) && monthIsMeant(context, index)
+  while (index < tokens.count && (tokens.folded(index) === '.' || tokens.folded(index) === 'de' || tokens.folded(index) === 'of')) index++
+  if (index >= tokens.count || context.text.slice(numberEnd, tokens.starts[index]!).includes('\n')) return false
+  return tokens.isWord(index) && MONTHS.has(tokens.folded(index)) && monthIsMeant(context, index)
 }
 
 /** Floating-point products such as 1.1 × 1e6 → 1100000.0000000002 are rounded back to what was written. */
 function round(value: number): number {
+  // Whole numbers below 10^12 are exact already (and -0 reads as 0, as it does through toPrecision).
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return value === 0 ? 0 : value
   return Number.parseFloat(value.toPrecision(12))
 }
 
 /** Word-written amounts: "three basis points", "a fourth", "two-thirds", "half a million", "dozens of", "tens of thousands". */
-function findWordQuantities(context: Context, links: readonly Span[]): Quantity[] {
+function findWordQuantities(context: Context, links: () => readonly Span[]): Quantity[] {
   const { tokens, lang } = context
   const words = WORD_NUMBERS[lang]
   const found: Quantity[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!
-    if (!token.isWord || !WORD_AMOUNT_STARTS.has(token.folded)) continue
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kinds[i] === OTHER || !WORD_AMOUNT_STARTS.has(tokens, i)) continue
     const quantity = readVague(context, i) ?? readFraction(context, i) ?? readWordNumber(context, i, words)
-    if (!quantity || overlapsAny(links, quantity.start, quantity.end)) continue
+    if (!quantity || overlapsAny(links(), quantity.start, quantity.end)) continue
     found.push(quantity)
-    while (i < tokens.length && tokens[i]!.end <= quantity.end) i++
+    while (i < tokens.count && tokens.ends[i]! <= quantity.end) i++
     i--
   }
   return found
@@ -612,102 +731,105 @@ function findWordQuantities(context: Context, links: readonly Span[]): Quantity[
  * Words that any word-written amount contains, for the fast first look at a block: the number words (not "one",
  * "un", "ein"), scale words, and the last word of each fraction and vague amount ("third", "thousands").
  */
-export const WORD_AMOUNT_ANCHORS: ReadonlySet<string> = new Set([
+export const WORD_AMOUNT_ANCHORS = new WordSet([
   ...[...VAGUE_AMOUNTS.keys(), ...FRACTIONS.keys()].map((key) => key.split(/[ -]/).pop()!),
   ...Object.values(WORD_NUMBERS).flatMap((set) => [...set.units.keys()].filter((word) => !set.skipAlone.has(word))),
   ...[...SCALES.keys()].filter((word) => !GLUED_ONLY_SCALES.has(word)),
 ])
 
 /** First words of every word-written amount: the only tokens worth a closer look. */
-export const WORD_AMOUNT_STARTS: ReadonlySet<string> = new Set([
+const WORD_AMOUNT_STARTS = new WordSet([
   ...[...VAGUE_AMOUNTS.keys(), ...FRACTIONS.keys()].map((key) => key.split(/[ -]/)[0]!),
   ...Object.values(WORD_NUMBERS).flatMap((set) => [...set.units.keys()]),
 ])
 
-function phraseAt(context: Context, index: number, size: number): string | null {
-  const slice = context.tokens.slice(index, index + size)
-  if (slice.length < size) return null
-  return slice.map((token) => token.folded).join(' ').replace(/ - /g, '-')
+/** Phrases of a lexicon map by their tokens ("two-thirds" → "two", "-", "thirds"), with the key they were written as. */
+function phrasesOf<V>(map: ReadonlyMap<string, V>): PhraseIndex<{ key: string; value: V }> {
+  const index = new PhraseIndex<{ key: string; value: V }>()
+  for (const [key, value] of map) index.add(phraseKeys(key), { key, value })
+  return index
 }
+
+const VAGUE_PHRASES = phrasesOf(VAGUE_AMOUNTS)
+const FRACTION_PHRASES = phrasesOf(FRACTIONS)
+const always = () => true
 
 function readVague(context: Context, index: number): Quantity | null {
   const { tokens } = context
-  for (const size of [5, 4, 3, 2, 1]) {
-    const key = phraseAt(context, index, size)
-    const magnitude = key ? VAGUE_AMOUNTS.get(key) : undefined
-    if (!magnitude) continue
-    const last = tokens[index + size - 1]!
-    const following = tokens[index + size]
-    // Only "hundreds of …", "des milliers de …", "Tausende …" are amounts; "thousands" alone may be a noun elsewhere.
-    const joined = following && (following.folded === 'of' || following.folded === 'de' || following.folded === 'd' || context.lang === 'de')
-    if (!joined) return null
-    const written = context.text.slice(tokens[index]!.start, last.end)
-    if (context.lang === 'de' && !/^\p{Lu}/u.test(written)) return null
-    return {
-      start: tokens[index]!.start, end: last.end, numberStart: tokens[index]!.start, numberEnd: last.end,
-      value: magnitude, unit: nounAfterOf(context, index + size), qualifier: null, vague: true, kind: 'count',
-    }
-  }
-  return null
+  const match = VAGUE_PHRASES.matchesAt(tokens, index, always)
+  if (!match) return null
+  const last = match.last
+  // Only "hundreds of …", "des milliers de …", "Tausende …" are amounts; "thousands" alone may be a noun elsewhere.
+  const following = tokens.folded(last + 1)
+  const joined = last + 1 < tokens.count && (following === 'of' || following === 'de' || following === 'd' || context.lang === 'de')
+  if (!joined) return null
+  const start = tokens.starts[index]!
+  const end = tokens.ends[last]!
+  if (context.lang === 'de' && !/^\p{Lu}/u.test(context.text.slice(start, end))) return null
+  return { start, end, numberStart: start, numberEnd: end, value: match.value.value, high: undefined, unit: nounAfterOf(context, last + 1), noun: null, qualifier: null, vague: true, kind: 'count' }
 }
 
 function nounAfterOf(context: Context, index: number): string | null {
+  const { tokens } = context
   let i = index
-  if (context.tokens[i]?.folded === 'of' || context.tokens[i]?.folded === 'de') i++
-  const word = context.tokens[i]
-  return word?.isWord && !NOT_NOUNS.has(word.folded) ? word.folded : null
+  if (tokens.folded(i) === 'of' || tokens.folded(i) === 'de') i++
+  return tokens.isWord(i) && !NOT_NOUNS.has(tokens.folded(i)) ? tokens.folded(i) : null
 }
 
 function readFraction(context: Context, index: number): Quantity | null {
   const { tokens } = context
-  for (const size of [4, 3, 2, 1]) {
-    const key = phraseAt(context, index, size)
-    const value = key ? FRACTIONS.get(key) : undefined
-    if (value === undefined) continue
-    const last = tokens[index + size - 1]!
-    const qualifier = qualifierBefore(context, index)
-    // "a third day", "a fifth term": a singular fraction before a noun is an ordinal.
-    const following = tokens[index + size]
-    const sameLine = following !== undefined && !context.text.slice(last.end, following.start).includes('\n')
-    if (/^(a|one|un|ein|una?) /.test(key!) && sameLine && following.isWord && following.folded !== 'of' && !NOT_NOUNS.has(following.folded)) return null
-    // "half" alone is a claim only as "half of …", "half a million" or after a qualifier ("less than half").
-    if (key === 'half') {
-      const next = tokens[index + size]?.folded
-      const scale = tokens[index + size + 1]?.folded
-      if (next === 'a' && scale && SCALES.has(scale) && !GLUED_ONLY_SCALES.has(scale)) {
-        const end = tokens[index + size + 1]!.end
-        return { start: qualifier ? tokens[qualifier.first]!.start : tokens[index]!.start, end, numberStart: tokens[index]!.start, numberEnd: end, value: 0.5 * SCALES.get(scale)!, unit: null, qualifier: qualifier?.qualifier ?? null, kind: 'count' }
+  const { starts, ends } = tokens
+  const match = FRACTION_PHRASES.matchesAt(tokens, index, always)
+  if (!match) return null
+  const { key, value } = match.value
+  const last = match.last
+  const qualifier = qualifierBefore(context, index)
+  // "a third day", "a fifth term": a singular fraction before a noun is an ordinal.
+  const following = last + 1
+  const sameLine = following < tokens.count && !context.text.slice(ends[last]!, starts[following]!).includes('\n')
+  if (/^(a|one|un|ein|una?) /.test(key) && sameLine && tokens.isWord(following) && tokens.folded(following) !== 'of' && !NOT_NOUNS.has(tokens.folded(following))) return null
+  // "half" alone is a claim only as "half of …", "half a million" or after a qualifier ("less than half").
+  if (key === 'half') {
+    const next = tokens.folded(following)
+    const scale = tokens.folded(following + 1)
+    if (next === 'a' && scale && SCALES.has(scale) && !GLUED_ONLY_SCALES.has(scale)) {
+      const end = ends[following + 1]!
+      return {
+        start: qualifier ? starts[qualifier.first]! : starts[index]!, end, numberStart: starts[index]!, numberEnd: end, value: 0.5 * SCALES.get(scale)!,
+        high: undefined, unit: null, noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: 'count',
       }
-      if (!qualifier && next !== 'of') return null
     }
-    const start = qualifier ? tokens[qualifier.first]!.start : tokens[index]!.start
-    return { start, end: last.end, numberStart: tokens[index]!.start, numberEnd: last.end, value, unit: 'fraction', qualifier: qualifier?.qualifier ?? null, kind: 'ratio' }
+    if (!qualifier && next !== 'of') return null
   }
-  return null
+  const start = qualifier ? starts[qualifier.first]! : starts[index]!
+  return {
+    start, end: ends[last]!, numberStart: starts[index]!, numberEnd: ends[last]!, value,
+    high: undefined, unit: 'fraction', noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: 'ratio',
+  }
 }
 
 function readWordNumber(context: Context, index: number, words: (typeof WORD_NUMBERS)[Lang]): Quantity | null {
   const { tokens, text } = context
-  const first = tokens[index]!
-  const firstValue = words.units.get(first.folded)
+  const first = tokens.folded(index)
+  const firstValue = words.units.get(first)
   if (firstValue === undefined) return null
   let value = firstValue
   let last = index
   // "twenty-five", "two hundred", "eight million".
-  if (tokens[last + 1]?.folded === '-' && words.units.has(tokens[last + 2]?.folded ?? '') && firstValue >= 20 && firstValue < 100) {
-    value += words.units.get(tokens[last + 2]!.folded)!
+  if (tokens.folded(last + 1) === '-' && words.units.has(tokens.folded(last + 2)) && firstValue >= 20 && firstValue < 100) {
+    value += words.units.get(tokens.folded(last + 2))!
     last += 2
   }
   let scaled = false
-  while (tokens[last + 1]?.isWord && SCALES.has(tokens[last + 1]!.folded) && !GLUED_ONLY_SCALES.has(tokens[last + 1]!.folded)) {
-    value *= SCALES.get(tokens[last + 1]!.folded)!
+  while (tokens.isWord(last + 1) && SCALES.has(tokens.folded(last + 1)) && !GLUED_ONLY_SCALES.has(tokens.folded(last + 1))) {
+    value *= SCALES.get(tokens.folded(last + 1))!
     last++
     scaled = true
   }
-  if (words.skipAlone.has(first.folded) && !scaled) return null
-  if (first.folded === 'dozen' && tokens[index - 1]?.folded !== 'a') return null
-  const lastToken = tokens[last]!
-  const after = readAfter(context, lastToken.end, false)
+  if (words.skipAlone.has(first) && !scaled) return null
+  if (first === 'dozen' && tokens.folded(index - 1) !== 'a') return null
+  const lastEnd = tokens.ends[last]!
+  const after = readAfter(context, lastEnd, false)
   if (after === 'name' || after.nonQuantity) return null
   const qualifier = qualifierBefore(context, index)
   let end = after.end
@@ -715,18 +837,19 @@ function readWordNumber(context: Context, index: number, words: (typeof WORD_NUM
   if (after.kind === null && after.noun === null && !scaled) {
     // "five of whom", "eight of the state's 12", "seven “faithless electors”", "two Republican electors".
     const following = wordAfter(context, last)
-    if (following?.kind === 'partitive') end = lastToken.end
+    if (following?.kind === 'partitive') end = lastEnd
     else if (following?.kind === 'noun') {
       end = following.end
       unit = following.noun
     } else return null
   }
   // Written-out numbers in capitalised names ("Three Kingdoms", "Big Four") are not amounts.
-  if (/^\p{Lu}/u.test(text[first.start]!) && !startsSentence(context, index) && !qualifier) return null
-  const start = qualifier ? tokens[qualifier.first]!.start : first.start
+  const firstStart = tokens.starts[index]!
+  if (/^\p{Lu}/u.test(text[firstStart]!) && !startsSentence(context, index) && !qualifier) return null
+  const start = qualifier ? tokens.starts[qualifier.first]! : firstStart
   return {
-    start, end, numberStart: first.start, numberEnd: lastToken.end, value: round(value * after.scale),
-    unit, qualifier: qualifier?.qualifier ?? null, kind: after.kind ?? 'count',
+    start, end, numberStart: firstStart, numberEnd: lastEnd, value: round(value * after.scale),
+    high: undefined, unit, noun: null, qualifier: qualifier?.qualifier ?? null, vague: false, kind: after.kind ?? 'count',
   }
 }
 
@@ -735,26 +858,28 @@ const PARTITIVE_HEADS = new Set(['whom', 'them', 'the', 'its', 'their', 'those',
 /** What follows a written-out number that readAfter did not take: "of whom" (a count of a group) or a quoted/proper-adjective noun. */
 function wordAfter(context: Context, index: number): { kind: 'partitive' } | { kind: 'noun'; noun: string; end: number } | null {
   const { tokens, text } = context
-  const next = tokens[index + 1]
-  if (!next) return null
-  if (next.folded === 'of' && PARTITIVE_HEADS.has(tokens[index + 2]?.folded ?? '')) return { kind: 'partitive' }
-  let i = index + 1
-  if (!next.isWord && /^["“'‘«]$/.test(next.folded)) i++
-  else if (next.isWord && /^\p{Lu}/u.test(text[next.start]!)) i++
+  const next = index + 1
+  if (next >= tokens.count) return null
+  if (tokens.folded(next) === 'of' && PARTITIVE_HEADS.has(tokens.folded(index + 2))) return { kind: 'partitive' }
+  let i = next
+  if (!tokens.isWord(next) && /^["“'‘«]$/.test(tokens.folded(next))) i++
+  else if (tokens.isWord(next) && /^\p{Lu}/u.test(text[tokens.starts[next]!]!)) i++
   else return null
   // The counted noun, possibly after one adjective: "electors", "faithless electors".
-  for (const noun of [tokens[i], tokens[i + 1]]) {
-    if (!noun?.isWord || NOT_NOUNS.has(noun.folded) || !/^\p{Ll}/u.test(text[noun.start]!)) return null
-    if (looksPlural(noun.folded) || PERSON_NOUNS.has(noun.folded)) return { kind: 'noun', noun: noun.folded, end: noun.end }
+  for (const noun of [i, i + 1]) {
+    if (!tokens.isWord(noun)) return null
+    const folded = tokens.folded(noun)
+    if (NOT_NOUNS.has(folded) || !/^\p{Ll}/u.test(text[tokens.starts[noun]!]!)) return null
+    if (looksPlural(folded) || PERSON_NOUNS.has(folded)) return { kind: 'noun', noun: folded, end: tokens.ends[noun]! }
   }
   return null
 }
 
 /** Whether token `index` begins a sentence, also when the page glued sentences together ("each.Seven"). */
 function startsSentence(context: Context, index: number): boolean {
-  if (context.sentenceStarts.has(context.tokens[index]!.start)) return true
-  const previous = context.tokens[index - 1]
-  return !previous || /^[.!?:;"“”]$/.test(previous.folded)
+  const { tokens } = context
+  if (context.sentenceStarts.has(tokens.starts[index]!)) return true
+  return index === 0 || /^[.!?:;"“”]$/.test(tokens.folded(index - 1))
 }
 
 function mergeWithWordQuantities(digits: Quantity[], words: Quantity[]): Quantity[] {

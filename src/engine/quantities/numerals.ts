@@ -16,8 +16,21 @@ export function asciiDigits(text: string): string {
   })
 }
 
-/** Candidate digit runs with any separators between groups; `parseNumeral` decides how much of each is one number. */
-export const NUMERAL_CANDIDATE = /\d+(?:(?:[.,'\u2019]|[ \u00a0\u202f\u2009])\d+)*/g
+/**
+ * Candidate numerals are runs of ASCII digits joined by one separator each ("148,600", "10 000", "2019 200"), as the
+ * pattern /\d+(?:[.,'\u2019 \u00a0\u202f\u2009]\d+)*\/ has them; `parseNumeral` decides how much of each is one
+ * number. Given the text's ASCII digit runs (pairs of start and end offsets), the index of the last run of the
+ * candidate that starts with run `first`.
+ */
+export function candidateLastRun(text: string, runs: readonly number[], first: number): number {
+  let last = first
+  while (last + 2 < runs.length && runs[last + 2] === runs[last + 1]! + 1 && isGroupSeparator(text.charCodeAt(runs[last + 1]!))) last += 2
+  return last
+}
+
+function isGroupSeparator(code: number): boolean {
+  return code === 46 || code === 44 || code === 39 || code === 0x2019 || code === 32 || code === 0xa0 || code === 0x202f || code === 0x2009
+}
 
 export interface Numeral {
   value: number
@@ -32,11 +45,13 @@ export interface Numeral {
 const SPACE_SEPARATORS = new Set([' ', '\u00a0', '\u202f', '\u2009'])
 
 /**
- * Read the number at the start of `raw` (a NUMERAL_CANDIDATE match). Separators are decided by the language's
+ * Read the number at the start of `raw` (a candidate numeral). Separators are decided by the language's
  * convention and by the shape of the groups: a separator followed by exactly three digits groups thousands, anything
  * else is a decimal mark (or ends the number).
  */
 export function parseNumeral(raw: string, lang: Lang): Numeral {
+  // Most numerals are plain digits.
+  if (/^\d+$/.test(raw)) return { value: Number(raw), length: raw.length, decimals: 0, grouped: false }
   const parts = raw.split(/([.,'\u2019 \u00a0\u202f\u2009])/)
   const groups: string[] = [parts[0]!]
   const separators: string[] = []

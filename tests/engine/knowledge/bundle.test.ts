@@ -4,14 +4,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Knowledge, Source } from '../../../src/engine/types.ts'
+import type { Source } from '../../../src/engine/types.ts'
 import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
-import { compactFigures, expandFigures, joinKnowledge, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, organisationFinder, packCore, splitKnowledge, StoredOrganisations, type CompactFigures, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { compileAliasIndex } from '../../../src/engine/organisations.ts'
+import { fixtureKnowledge } from '../fixture-knowledge.ts'
 import { compareFigures } from '../../../src/engine/knowledge/compile.ts'
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/generated/${name}`, import.meta.url), 'utf8'))
-const core = read('knowledge.json') as Knowledge
+const coreFile: unknown = read('knowledge.json')
+const core = knowledgeFromFile(coreFile)
 const knowledge = joinKnowledge(core, read('knowledge-details.json') as KnowledgeDetails)
 const org = (id: string) => knowledge.organisations.find((o) => o.id === id)!
 const isSource = (s: Source) =>
@@ -137,21 +140,47 @@ describe('bundled knowledge', () => {
 })
 
 describe('the shipped split', () => {
+  it('is a core file whose organisations are read only when asked for', () => {
+    expect(isCoreFile(coreFile)).toBe(true)
+    const opened = knowledgeFromFile(coreFile)
+    expect(opened.organisations).toBeInstanceOf(StoredOrganisations)
+    const pmoi = organisationFinder(opened.organisations)('pmoi')
+    expect(pmoi?.name).toBe(org('pmoi').name)
+    // The same row gives the same object: a scanner's findings and cards share it.
+    expect(organisationFinder(opened.organisations)('pmoi')).toBe(pmoi)
+    expect(organisationFinder(opened.organisations)('no-such-organisation')).toBeUndefined()
+  })
+
   it('keeps card details out of the core file and loses nothing when joined', () => {
-    expect(core.organisations.every((o) => o.facts.length === 0 && o.links.length === 0 && !o.description)).toBe(true)
+    expect([...core.organisations].every((o) => o.facts.length === 0 && o.links.length === 0 && !o.description)).toBe(true)
     expect(org('pmoi').facts.length).toBeGreaterThan(0)
-    expect(knowledge.organisations.map((o) => o.id)).toEqual(core.organisations.map((o) => o.id))
+    expect(knowledge.organisations.map((o) => o.id)).toEqual([...core.organisations].map((o) => o.id))
   })
 
   it('stores an alias index that covers every organisation of the core', () => {
     expect(core.aliasIndex?.covers).toBe(core.organisations.length)
-    expect(core.aliasIndex?.byFirst.pmoi?.some(([rest]) => rest.length === 0)).toBe(true)
+    expect(core.aliasIndex?.aliases('pmoi').some(([rest]) => rest.length === 0)).toBe(true)
+    expect(core.aliasIndex?.aliases('no-such-word')).toEqual([])
   })
 
   it('stores figures compactly and gives every one back, unchanged', () => {
     expect(core.figures).toEqual([])
     const sorted = [...knowledge.figures].sort(compareFigures)
     expect(expandFigures(compactFigures(sorted)).sort(compareFigures)).toEqual(sorted)
-    expect(core.compactFigures!.sources.length).toBeLessThan(knowledge.figures.length / 10)
+    expect(allFigures(core).sort(compareFigures)).toEqual(sorted)
+    expect((core.compactFigures as () => CompactFigures)().sources.length).toBeLessThan(knowledge.figures.length / 10)
+  })
+
+  it('packs and opens any knowledge without loss (the fixture, with its line-break-free JSON rows)', () => {
+    const { core: fixtureCore } = splitKnowledge(fixtureKnowledge)
+    const file = JSON.parse(JSON.stringify(packCore(fixtureCore, compileAliasIndex(fixtureCore.organisations))))
+    const opened = openCore(file)
+    expect([...opened.organisations]).toEqual(fixtureCore.organisations)
+    expect(opened.organisations.at(-1)).toBeUndefined()
+    expect(opened.organisations.at(fixtureCore.organisations.length)).toBeUndefined()
+    expect(allFigures(opened).sort(compareFigures)).toEqual([...fixtureKnowledge.figures].sort(compareFigures))
+    const compiled = compileAliasIndex(fixtureCore.organisations)
+    expect(opened.aliasIndex?.keys()).toEqual(Object.keys(compiled.byFirst))
+    for (const key of Object.keys(compiled.byFirst)) expect(opened.aliasIndex?.aliases(key)).toEqual(compiled.byFirst[key])
   })
 })

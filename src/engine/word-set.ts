@@ -1,0 +1,80 @@
+/**
+ * Lookups by a token's hash, so that the words of a page are checked against the engine's vocabularies without
+ * making a string for each one: a probe of a typed-array table, and a string comparison only on a hit.
+ */
+import { keyHash, type Tokens } from './text.ts'
+
+/** Bits of the hash that index the filter below: 2^16 bits, 8 kB, small enough to stay in the processor's nearest cache. */
+const FILTER_BITS = 16
+
+/**
+ * An open-addressing table from 30-bit hashes to slots numbered 0, 1, 2, … in order of first insertion. Most words of
+ * a page are in no table: a one-bit-per-hash filter answers for them before the table (far larger, and so slower to
+ * reach in memory) is read.
+ */
+export class HashSlots {
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5))
+  /** Pairs of (hash, slot + 1); slot + 1 is 0 where the table is empty. */
+  private entries: Int32Array
+  private mask: number
+  size = 0
+
+  constructor(expected = 8) {
+    let capacity = 16
+    while (capacity < expected * 2) capacity *= 2
+    this.entries = new Int32Array(capacity * 2)
+    this.mask = capacity - 1
+  }
+
+  /** The slot of `hash`, or -1. */
+  slotOf(hash: number): number {
+    if ((this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! & (1 << (hash & 31))) === 0) return -1
+    const { entries, mask } = this
+    for (let position = (hash ^ (hash >>> 15)) & mask; ; position = (position + 1) & mask) {
+      const slot = entries[2 * position + 1]!
+      if (slot === 0) return -1
+      if (entries[2 * position] === hash) return slot - 1
+    }
+  }
+
+  /** The slot of `hash`, added if it is new. */
+  add(hash: number): number {
+    const existing = this.slotOf(hash)
+    if (existing >= 0) return existing
+    if ((this.size + 1) * 2 > this.mask + 1) this.rehash()
+    this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! |= 1 << (hash & 31)
+    this.place(hash, ++this.size)
+    return this.size - 1
+  }
+
+  private place(hash: number, slotPlusOne: number): void {
+    const { entries, mask } = this
+    let position = (hash ^ (hash >>> 15)) & mask
+    while (entries[2 * position + 1] !== 0) position = (position + 1) & mask
+    entries[2 * position] = hash
+    entries[2 * position + 1] = slotPlusOne
+  }
+
+  private rehash(): void {
+    const old = this.entries
+    this.entries = new Int32Array(old.length * 2)
+    this.mask = old.length - 1
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!)
+  }
+}
+
+/** A set of folded words that answers for a token by its hash. */
+export class WordSet {
+  private readonly hashes = new HashSlots()
+  private readonly words: ReadonlySet<string>
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words)
+    for (const word of this.words) this.hashes.add(keyHash(word))
+  }
+
+  /** Whether token i folds to a word of the set. */
+  has(tokens: Tokens, i: number): boolean {
+    return i >= 0 && i < tokens.count && this.hashes.slotOf(tokens.hashes[i]!) >= 0 && this.words.has(tokens.folded(i))
+  }
+}
