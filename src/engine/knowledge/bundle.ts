@@ -7,7 +7,7 @@
  * Parsing the same content as objects (34,000 organisation and alias objects, 25,000 index entries) took ~140 ms of
  * CPU, and rebuilding the objects from arrays in JavaScript at start was slower still (measured, see README).
  */
-import type { Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
+import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
 import { storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
 import { compareFigures, type CompiledKnowledge } from './compile.ts'
 
@@ -86,11 +86,21 @@ export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKn
 /** The bundled core as written to its file (see the comment at the top). */
 export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex' | 'compactFigures'> {
   format: 'context-lens-core/2'
-  /** One organisation per line, as JSON: identity and aliases, with empty facts and links. */
+  /**
+   * One organisation per line, its fields separated by tabs: name, type (index in `organisationTypes`), country, then
+   * three fields per alias: its text (empty: the same as the name), its case (index in ALIAS_CASES, then "#" for a
+   * hashtag alias and ":lang" for a language) and its context (index in `aliasContexts`, or empty). Plain text keeps
+   * the file small (JSON objects here were 2.5× the size, and reading the file is most of a worker's start).
+   */
   organisationRows: string
+  organisationTypes: string[]
+  aliasContexts: string[][]
   /** The organisations' ids, one per line, in the same order: cards find an entry without parsing the others. */
   organisationIds: string
-  /** The alias index: its first words, one per line, and on the same line of `aliasLines` the JSON of their aliases. */
+  /**
+   * The alias index: its first words, one per line, and on the same line of `aliasLines` their aliases, separated by
+   * tabs, each as "organisation-index alias-index any-case the other words…" (folded words hold no white space).
+   */
   aliasKeys: string
   aliasLines: string
   aliasCovers: number
@@ -104,14 +114,17 @@ export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex
   const { organisations, aliasIndex: _index, compactFigures: figures, ...rest } = core
   const keys = Object.keys(aliasIndex.byFirst)
   // JSON never holds a raw line break (JSON.stringify escapes it in strings), so a line is one whole value.
-  for (const key of keys) if (key.includes('\n')) throw new Error(`packCore: alias key ${JSON.stringify(key)} holds a line break`)
+  const spaced = (word: string) => /\s/.test(word)
+  for (const key of keys) {
+    if (spaced(key) || aliasIndex.byFirst[key]!.some(([rest]) => rest.some(spaced))) throw new Error(`packCore: an alias word under ${JSON.stringify(key)} holds white space`)
+  }
   return {
     ...rest,
     format: 'context-lens-core/2',
-    organisationRows: organisations.map((organisation) => JSON.stringify(organisation)).join('\n'),
+    ...packRows(organisations),
     organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
     aliasKeys: keys.join('\n'),
-    aliasLines: keys.map((key) => JSON.stringify(aliasIndex.byFirst[key])).join('\n'),
+    aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map(([rest, organisation, alias, anyCase]) => [organisation, alias, anyCase, ...rest].join(' ')).join('\t')).join('\n'),
     aliasCovers: aliasIndex.covers,
     aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
     compactFigures: JSON.stringify(typeof figures === 'function' ? figures() : (figures ?? { sources: [], series: [] })),
@@ -123,39 +136,84 @@ export function isCoreFile(value: unknown): value is CoreFile {
 }
 
 /** The bundled organisations, each parsed from its row on first use. */
+const ALIAS_CASES: readonly Alias['case'][] = ['exact', 'initial', 'any']
+
+function packRows(organisations: readonly Organisation[]): Pick<CoreFile, 'organisationRows' | 'organisationTypes' | 'aliasContexts'> {
+  const types = new Map<string, number>()
+  const contexts = new Map<string, number>()
+  const aliasContexts: string[][] = []
+  const field = (text: string) => {
+    if (/[\t\n]/.test(text)) throw new Error(`packCore: ${JSON.stringify(text)} holds a tab or a line break`)
+    return text
+  }
+  const rows = organisations.map((organisation) => {
+    if (!types.has(organisation.type)) types.set(organisation.type, types.size)
+    const fields = [field(organisation.name), String(types.get(organisation.type)), organisation.country ?? '']
+    for (const alias of organisation.aliases) {
+      let context = ''
+      if (alias.context) {
+        const key = alias.context.join('\n')
+        if (!contexts.has(key)) contexts.set(key, aliasContexts.push(alias.context) - 1)
+        context = String(contexts.get(key))
+      }
+      const rule = `${ALIAS_CASES.indexOf(alias.case)}${alias.hashtag ? '#' : ''}${alias.lang ? `:${alias.lang}` : ''}`
+      fields.push(alias.text === organisation.name ? '' : field(alias.text), rule, context)
+    }
+    return fields.join('\t')
+  })
+  return { organisationRows: rows.join('\n'), organisationTypes: [...types.keys()], aliasContexts }
+}
+
+/** The bundled organisations, each read from its row on first use. */
 export class StoredOrganisations implements OrganisationList {
   readonly length: number
   private rows: string[] | null = null
   private readonly parsed: (Organisation | undefined)[] = []
-  private ids: Map<string, number> | null = null
+  private ids: string[] | null = null
+  private indexById: Map<string, number> | null = null
 
   constructor(
     private readonly rowText: string,
     private readonly idText: string,
+    private readonly types: readonly string[],
+    private readonly contexts: readonly string[][],
   ) {
     this.length = rowText === '' ? 0 : countLines(idText)
   }
 
   at(index: number): Organisation | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
-    let organisation = this.parsed[index]
-    if (organisation === undefined) {
-      this.rows ??= this.rowText.split('\n')
-      organisation = this.parsed[index] = JSON.parse(this.rows[index]!) as Organisation
-    }
-    return organisation
+    return (this.parsed[index] ??= this.read(index))
   }
 
   indexOf(id: string): number {
-    if (!this.ids) {
-      const ids = this.idText === '' ? [] : this.idText.split('\n')
-      this.ids = new Map(ids.map((entry, index) => [entry, index]))
-    }
-    return this.ids.get(id) ?? -1
+    this.indexById ??= new Map(this.idList().map((entry, index) => [entry, index]))
+    return this.indexById.get(id) ?? -1
   }
 
   *[Symbol.iterator](): Iterator<Organisation> {
     for (let index = 0; index < this.length; index++) yield this.at(index)!
+  }
+
+  private idList(): string[] {
+    return (this.ids ??= this.idText === '' ? [] : this.idText.split('\n'))
+  }
+
+  private read(index: number): Organisation {
+    this.rows ??= this.rowText.split('\n')
+    const [name, type, country, ...aliasFields] = this.rows[index]!.split('\t') as [string, string, string, ...string[]]
+    const aliases: Alias[] = []
+    for (let k = 0; k < aliasFields.length; k += 3) {
+      const rule = aliasFields[k + 1]!
+      const context = aliasFields[k + 2]!
+      const alias: Alias = { text: aliasFields[k] || name, case: ALIAS_CASES[Number(rule[0])]! }
+      if (rule.includes('#')) alias.hashtag = true
+      const lang = rule.indexOf(':')
+      if (lang >= 0) alias.lang = rule.slice(lang + 1)
+      if (context !== '') alias.context = this.contexts[Number(context)]!
+      aliases.push(alias)
+    }
+    return { id: this.idList()[index]!, name, aliases, type: this.types[Number(type)]!, country: country || null, facts: [], links: [] }
   }
 }
 
@@ -225,17 +283,20 @@ class StoredAliases implements StoredAliasIndex {
     const line = this.lineOf.get(key)
     if (line === undefined) return []
     this.lines ??= this.lineText.split('\n')
-    return JSON.parse(this.lines[line]!) as CompiledAlias[]
+    return this.lines[line]!.split('\t').map((entry): CompiledAlias => {
+      const [organisation, alias, anyCase, ...rest] = entry.split(' ') as [string, string, string, ...string[]]
+      return [rest, Number(organisation), Number(alias), anyCase === '1' ? 1 : 0]
+    })
   }
 }
 
 /** The knowledge a core file holds, read lazily (nothing but the file's own JSON.parse happens here). */
 export function openCore(file: CoreFile): Knowledge {
-  const { format: _format, organisationRows, organisationIds, aliasKeys, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
+  const { format: _format, organisationRows, organisationIds, organisationTypes, aliasContexts, aliasKeys, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
   let figures: CompactFigures | null = null
   return {
     ...rest,
-    organisations: new StoredOrganisations(organisationRows, organisationIds),
+    organisations: new StoredOrganisations(organisationRows, organisationIds, organisationTypes, aliasContexts),
     aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised),
     compactFigures: () => (figures ??= JSON.parse(figureText) as CompactFigures),
   }
