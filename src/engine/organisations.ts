@@ -42,6 +42,8 @@ export interface StoredAliasIndex {
   aliases(key: string): readonly CompiledAlias[]
   /** See CompiledAliasIndex.uncapitalised. */
   uncapitalised(): readonly string[] | undefined
+  /** `keyHash` of each first word, in the order of `keys()`, when stored. */
+  keyHashes?(): readonly number[]
 }
 
 /** The stored view of an index compiled in memory (tests, generated knowledge). */
@@ -82,6 +84,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
   )
   return {
     keys: () => stored.keys(),
+    keyHashes: () => stored.keyHashes?.(),
     load: (key) =>
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!

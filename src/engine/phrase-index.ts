@@ -24,6 +24,8 @@ export interface PhraseMatch<T> {
 /** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
 export interface PhraseSource<T> {
   keys(): readonly string[]
+  /** `keyHash` of each key, in the same order, when the source stores them (saves hashing every key at start). */
+  keyHashes?(): readonly number[] | undefined
   /** The phrases starting with `key`: their folded tokens after the first, and their values. */
   load(key: string): { rest: readonly string[]; value: T }[]
   /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
@@ -67,9 +69,11 @@ export class PhraseIndex<T> {
     private readonly summarise: (value: T) => number = () => 0,
   ) {
     const keys = stored?.keys() ?? []
+    const hashes = stored?.keyHashes?.()
     this.firstWords = new HashSlots(keys.length)
-    for (const key of keys) {
-      const slot = this.slotFor(key)
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!
+      const slot = this.slotFor(key, hashes?.[k])
       if (this.storedKeys[slot] === '') this.storedKeys[slot] = key
       else listAt(this.collidingKeys, slot).push(key)
       const summary = stored!.summary(key)
@@ -134,8 +138,8 @@ export class PhraseIndex<T> {
   }
 
   /** The root slot for a first key, made if it is new. */
-  private slotFor(key: string): number {
-    const slot = this.firstWords.add(keyHash(key))
+  private slotFor(key: string, hash = keyHash(key)): number {
+    const slot = this.firstWords.add(hash)
     if (slot === this.nodes.length) {
       this.nodes.push(null)
       this.storedKeys.push('')

@@ -8,6 +8,7 @@
  * CPU, and rebuilding the objects from arrays in JavaScript at start was slower still (measured, see README).
  */
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
+import { keyHash } from '../text.ts'
 import { storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
 import { compareFigures, type CompiledKnowledge } from './compile.ts'
 
@@ -102,6 +103,8 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
    * tabs, each as "organisation-index alias-index any-case the other words…" (folded words hold no white space).
    */
   aliasKeys: string
+  /** `keyHash` of each first word, in the order of `aliasKeys`: the scanner's first-word table is built without hashing. */
+  aliasKeyHashes: number[]
   aliasLines: string
   aliasCovers: number
   /** CompiledAliasIndex.uncapitalised, one word per line. */
@@ -124,6 +127,7 @@ export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex
     ...packRows(organisations),
     organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
     aliasKeys: keys.join('\n'),
+    aliasKeyHashes: keys.map(keyHash),
     aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map(([rest, organisation, alias, anyCase]) => [organisation, alias, anyCase, ...rest].join(' ')).join('\t')).join('\n'),
     aliasCovers: aliasIndex.covers,
     aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
@@ -268,7 +272,12 @@ class StoredAliases implements StoredAliasIndex {
     private readonly keyText: string,
     private readonly lineText: string,
     private readonly uncapitalisedText: string,
+    private readonly hashes: readonly number[],
   ) {}
+
+  keyHashes(): readonly number[] {
+    return this.hashes
+  }
 
   uncapitalised(): readonly string[] {
     return this.uncapitalisedText === '' ? [] : this.uncapitalisedText.split('\n')
@@ -292,12 +301,12 @@ class StoredAliases implements StoredAliasIndex {
 
 /** The knowledge a core file holds, read lazily (nothing but the file's own JSON.parse happens here). */
 export function openCore(file: CoreFile): Knowledge {
-  const { format: _format, organisationRows, organisationIds, organisationTypes, aliasContexts, aliasKeys, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
+  const { format: _format, organisationRows, organisationIds, organisationTypes, aliasContexts, aliasKeys, aliasKeyHashes, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
   let figures: CompactFigures | null = null
   return {
     ...rest,
     organisations: new StoredOrganisations(organisationRows, organisationIds, organisationTypes, aliasContexts),
-    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised),
+    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised, aliasKeyHashes),
     compactFigures: () => (figures ??= JSON.parse(figureText) as CompactFigures),
   }
 }

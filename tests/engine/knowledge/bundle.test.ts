@@ -9,6 +9,7 @@ import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
 import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, organisationFinder, packCore, splitKnowledge, StoredOrganisations, type CompactFigures, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
 import { compileAliasIndex } from '../../../src/engine/organisations.ts'
+import { keyHash } from '../../../src/engine/text.ts'
 import { fixtureKnowledge } from '../fixture-knowledge.ts'
 import { compareFigures } from '../../../src/engine/knowledge/compile.ts'
 
@@ -182,5 +183,7 @@ describe('the shipped split', () => {
     const compiled = compileAliasIndex(fixtureCore.organisations)
     expect(opened.aliasIndex?.keys()).toEqual(Object.keys(compiled.byFirst))
     for (const key of Object.keys(compiled.byFirst)) expect(opened.aliasIndex?.aliases(key)).toEqual(compiled.byFirst[key])
+    expect(opened.aliasIndex?.keyHashes?.()).toEqual(Object.keys(compiled.byFirst).map(keyHash))
+    expect(opened.aliasIndex?.uncapitalised()).toEqual(compiled.uncapitalised)
   })
 })
