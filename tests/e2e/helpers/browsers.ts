@@ -312,9 +312,18 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
     },
     openExtensionPage: async (path, ready) => {
       const page = await track(await browser.newPage(), 'extension-page')
-      // Recipe pitfall: goto to moz-extension:// never resolves (process switch); don't await it.
-      page.goto(extensionBase + path).catch(() => {})
-      await page.waitForSelector(ready, { timeout: 15_000 })
+      // Recipe pitfall: goto to moz-extension:// never resolves (process switch); don't await it. On a loaded machine
+      // the navigation is now and then lost (the tab stays blank), so it is made once more before the test fails.
+      for (let attempt = 1; ; attempt++) {
+        page.goto(extensionBase + path).catch(() => {})
+        try {
+          await page.waitForSelector(ready, { timeout: 15_000 })
+          break
+        } catch (error) {
+          if (attempt === 2) throw error
+          console.log(`[e2e] firefox: ${path} not loaded after 15 s, navigating again`)
+        }
+      }
       return wrapPuppeteer(page, downloadDir)
     },
     close: async () => {
