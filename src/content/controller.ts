@@ -6,8 +6,8 @@
  *   collectTextBlocks ─► BlockRegistry (ids, dedupe) ─► scan batches ─► results per text id
  *         ▲                                                                │ (slices ≤ 8 ms)
  *   MutationObserver (batched, idle)                                       ▼
- *                                   per-node index ◄── LocalFinding {range} ──► Highlights (CSS.highlights)
- *   pointermove ─► caret hit-test ─┘        click / commands / popup ─► Tooltip (preact, shadow root, floating-ui)
+ *                                   per-node index ◄── LocalFinding {range} ──► ViewportHighlights ─► Highlights
+ *   pointermove ─► caret hit-test ─┘        click / commands / popup ─► Tooltip        (near the viewport)
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom'
 import { h } from 'preact'
@@ -21,6 +21,7 @@ import { UiHost } from './host.ts'
 import { nodesInSpan, rangeFor } from './ranges.ts'
 import { schedule, runInSlices } from './scheduler.ts'
 import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
+import { ViewportHighlights } from './viewport.ts'
 
 /** Blocks per scan message and characters per message: small enough to answer in a few ms in the worker. */
 const BATCH_BLOCKS = 60
@@ -30,8 +31,6 @@ const MAX_IN_FLIGHT = 2
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
-/** Above this many changed roots in one batch, one rescan of the body is cheaper than many small walks. */
-const MAX_ROOTS_PER_FLUSH = 200
 /** Blocks registered at a time during a walk (then their scan can start). */
 const WALK_BATCH = 50
 /** Mutation bursts are collected for this long before they are processed. */
@@ -72,6 +71,7 @@ export interface PageContext {
 export class Controller {
   private readonly registry = new BlockRegistry()
   private readonly highlights: Highlights
+  private readonly viewport: ViewportHighlights
   private readonly host: UiHost
   private readonly abort = new AbortController()
   private readonly results = new Map<string, FindingSummary[]>()
@@ -112,6 +112,7 @@ export class Controller {
   ) {
     this.highlights = new Highlights(document)
     this.highlights.setEnabled(settings.highlight)
+    this.viewport = new ViewportHighlights(document.defaultView as Window, this.highlights)
     this.host = new UiHost(document, (event) => this.onCardKeydown(event))
   }
 
@@ -126,6 +127,10 @@ export class Controller {
     this.document.addEventListener('click', (event) => this.onClick(event), { signal })
     this.document.addEventListener('keydown', (event) => this.onDocumentKeydown(event), { capture: true, signal })
     window.addEventListener('blur', () => this.cancelHover(), { signal })
+    // Capture: scrolling inside an element does not bubble, and moves that element's blocks as much as the page's.
+    const moved = () => this.viewport.invalidate()
+    this.document.addEventListener('scroll', moved, { capture: true, passive: true, signal })
+    window.addEventListener('resize', moved, { passive: true, signal })
   }
 
   /** Removes everything we added to the page, at once. */
@@ -142,6 +147,7 @@ export class Controller {
     cancelAnimationFrame(this.pointerFrame)
     this.open?.cleanup?.()
     this.open = null
+    this.viewport.destroy()
     this.highlights.destroy()
     this.host.destroy()
     this.findings.clear()
@@ -321,10 +327,12 @@ export class Controller {
         if (indexed) indexed.push(finding)
         else this.byNode.set(node, [finding])
       }
-      this.highlights.add(summary.kind, range)
     }
     this.byBlock.set(block.key, list)
-    if (list.length > 0) this.ordered = null
+    if (list.length === 0) return
+    this.ordered = null
+    const first = block.nodes[0] as Text
+    this.viewport.place(block.key, blockRoot(first) ?? (first.parentElement as Element), list)
   }
 
   private removeBlock(block: LocalBlock): void {
@@ -332,9 +340,9 @@ export class Controller {
     const list = this.byBlock.get(block.key)
     if (!list) return
     this.byBlock.delete(block.key)
+    this.viewport.remove(block.key)
     for (const finding of list) {
       this.findings.delete(finding.id)
-      this.highlights.remove(finding.summary.kind, finding.range)
       for (const node of finding.nodes) {
         const indexed = this.byNode.get(node)
         if (indexed) this.byNode.set(node, indexed.filter((other) => other !== finding))
@@ -352,15 +360,25 @@ export class Controller {
       for (const record of records) {
         const target = record.target
         if (this.host.contains(target)) continue
-        if (record.type === 'characterData') this.pendingRoots.add(target)
-        else {
-          if (record.removedNodes.length > 0) this.sawRemovals = true
-          let relevant = false
-          for (const node of Array.from(record.addedNodes)) {
-            if (node.nodeType === 3 || (node.nodeType === 1 && !this.host.contains(node))) relevant = true
-          }
-          if (relevant || record.removedNodes.length > 0) this.pendingRoots.add(target)
+        if (record.type === 'characterData') {
+          this.pendingRoots.add(target)
+          continue
         }
+        if (record.removedNodes.length > 0) this.sawRemovals = true
+        const added = Array.from(record.addedNodes).filter((node) => !isInert(node))
+        const changed = [...added, ...Array.from(record.removedNodes).filter((node) => !isInert(node))]
+        if (changed.length === 0) continue
+        // The neighbours the added nodes have now (what a walk will read), else those the record saw.
+        const first = added[0]
+        const last = added.at(-1)
+        const before = first?.parentNode === target ? first.previousSibling : record.previousSibling
+        const after = last?.parentNode === target ? last.nextSibling : record.nextSibling
+        // Block elements added or removed between block boundaries (a feed's new items) change no other block: only
+        // the added ones are read. Anything else changes the enclosing block's text, which is read again whole.
+        const alone = changed.every((node) => node.nodeType === 1 && isBlockElement(node as Element)) &&
+          isBlockEdge(before, target, 'previousSibling') && isBlockEdge(after, target, 'nextSibling')
+        if (!alone) this.pendingRoots.add(target)
+        else for (const node of added) this.pendingRoots.add(node)
       }
       if ((this.pendingRoots.size > 0 || this.sawRemovals) && !this.flushTimer) {
         this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
@@ -372,6 +390,7 @@ export class Controller {
   private flush(): void {
     this.flushTimer = 0
     if (this.destroyed) return
+    this.viewport.invalidate()
     const body = this.document.body
     if (this.sawRemovals) {
       this.sawRemovals = false
@@ -389,9 +408,7 @@ export class Controller {
       if (root?.isConnected && body?.contains(root)) roots.add(root)
     }
     this.pendingRoots.clear()
-    let list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)))
-    if (list.length > MAX_ROOTS_PER_FLUSH && body) list = [body]
-    this.walk(list)
+    this.walk([...roots].filter((root) => !hasAncestorIn(root, roots)))
   }
 
   // ── Pointer and keyboard ────────────────────────────────────────────────────────────────────────────────────────
@@ -400,8 +417,10 @@ export class Controller {
     return this.highlights.isEnabled(finding.summary.kind) && this.findings.has(finding.id)
   }
 
+  /** The finding under a point, if it is painted there (a card opens over highlighted text only). */
   private findingAt(x: number, y: number): LocalFinding | null {
-    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter((finding) => this.isActive(finding)))
+    const painted = (finding: LocalFinding) => this.isActive(finding) && this.viewport.isShown(finding.block.key)
+    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter(painted))
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -616,6 +635,35 @@ export class Controller {
 function detailKey(finding: LocalFinding): string {
   const summary = finding.summary
   return summary.kind === 'organisation' ? `o:${summary.entityId}` : `q:${summary.blockId}:${summary.start}-${summary.end}`
+}
+
+/** Nodes whose coming and going changes no text we read: comments, blank text, elements we skip (and our host). */
+function isInert(node: Node): boolean {
+  if (node.nodeType === 3) return !/\S/.test((node as Text).data)
+  return node.nodeType !== 1 || isSkippedElement(node as Element)
+}
+
+/**
+ * Whether the side of a change that starts at `node` (going `step` from it, out of inline containers) reaches a block
+ * boundary before any text: then nothing added or removed there joins or splits a run of text.
+ */
+function isBlockEdge(node: Node | null, container: Node, step: 'previousSibling' | 'nextSibling'): boolean {
+  let current = node
+  let parent: Node | null = container
+  for (;;) {
+    for (; current; current = current[step]) {
+      if (isInert(current)) continue
+      return current.nodeType === 1 && isBlockElement(current as Element)
+    }
+    if (!parent || parent.nodeType !== 1 || isBlockElement(parent as Element)) return true
+    current = parent[step]
+    parent = parent.parentNode
+  }
+}
+
+function hasAncestorIn(element: Element, set: ReadonlySet<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return true
+  return false
 }
 
 /** The nearest block-level ancestor (or the element itself): re-collecting there gives whole blocks, not fragments. */
