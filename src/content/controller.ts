@@ -98,8 +98,8 @@ export class Controller {
   private walker: Generator<TextBlock | null, void, undefined> | null = null
   private walking: (() => void) | null = null
   private observer: MutationObserver | null = null
-  private pendingRoots = new Set<Node>()
-  private sawRemovals = false
+  /** Mutation records since the last flush (read then, in idle time, not in the page's own task). */
+  private records: MutationRecord[] = []
   private flushTimer = 0
   private restoreFocus: HTMLElement | null = null
   private destroyed = false
@@ -128,7 +128,7 @@ export class Controller {
     this.document.addEventListener('keydown', (event) => this.onDocumentKeydown(event), { capture: true, signal })
     window.addEventListener('blur', () => this.cancelHover(), { signal })
     // Capture: scrolling inside an element does not bubble, and moves that element's blocks as much as the page's.
-    const moved = () => this.viewport.invalidate()
+    const moved = () => this.viewport.moved()
     this.document.addEventListener('scroll', moved, { capture: true, passive: true, signal })
     window.addEventListener('resize', moved, { passive: true, signal })
   }
@@ -217,14 +217,14 @@ export class Controller {
         if (root.nodeType === 1 && (isSkippedElement(root as Element) || isInsideSkippedElement(root))) return true
         this.walker = walkTextBlocks(root)
       }
-      const next = this.walker.next()
-      if (next.done) {
-        this.walker = null
-        drain()
-      } else if (next.value) {
+      // One step reads on to the walker's next pause (a few hundred nodes): the slice's clock is read once per stretch.
+      let next = this.walker.next()
+      while (!next.done && next.value) {
         found.push(next.value)
         if (found.length >= WALK_BATCH) drain()
+        next = this.walker.next()
       }
+      if (next.done) this.walker = null
       return true
     })
   }
@@ -356,33 +356,10 @@ export class Controller {
   // ── Following the page ──────────────────────────────────────────────────────────────────────────────────────────
 
   private observe(body: HTMLElement): void {
+    // Our UI renders inside the shadow root of a host outside <body>: none of its mutations reach this observer.
     this.observer = new MutationObserver((records) => {
-      for (const record of records) {
-        const target = record.target
-        if (this.host.contains(target)) continue
-        if (record.type === 'characterData') {
-          this.pendingRoots.add(target)
-          continue
-        }
-        if (record.removedNodes.length > 0) this.sawRemovals = true
-        const added = Array.from(record.addedNodes).filter((node) => !isInert(node))
-        const changed = [...added, ...Array.from(record.removedNodes).filter((node) => !isInert(node))]
-        if (changed.length === 0) continue
-        // The neighbours the added nodes have now (what a walk will read), else those the record saw.
-        const first = added[0]
-        const last = added.at(-1)
-        const before = first?.parentNode === target ? first.previousSibling : record.previousSibling
-        const after = last?.parentNode === target ? last.nextSibling : record.nextSibling
-        // Block elements added or removed between block boundaries (a feed's new items) change no other block: only
-        // the added ones are read. Anything else changes the enclosing block's text, which is read again whole.
-        const alone = changed.every((node) => node.nodeType === 1 && isBlockElement(node as Element)) &&
-          isBlockEdge(before, target, 'previousSibling') && isBlockEdge(after, target, 'nextSibling')
-        if (!alone) this.pendingRoots.add(target)
-        else for (const node of added) this.pendingRoots.add(node)
-      }
-      if ((this.pendingRoots.size > 0 || this.sawRemovals) && !this.flushTimer) {
-        this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
-      }
+      for (const record of records) this.records.push(record)
+      if (!this.flushTimer) this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
     })
     this.observer.observe(body, { childList: true, subtree: true, characterData: true })
   }
@@ -390,10 +367,10 @@ export class Controller {
   private flush(): void {
     this.flushTimer = 0
     if (this.destroyed) return
-    this.viewport.invalidate()
-    const body = this.document.body
-    if (this.sawRemovals) {
-      this.sawRemovals = false
+    const { roots, removals } = changedRoots(this.records.splice(0))
+    if (roots.size === 0 && !removals) return
+    this.viewport.changed()
+    if (removals) {
       for (const [key, list] of this.byBlock) {
         const first = list[0]
         if (first && !first.block.nodes.every((node) => node.isConnected)) {
@@ -402,13 +379,13 @@ export class Controller {
         } else if (!first) this.byBlock.delete(key)
       }
     }
-    const roots = new Set<Element>()
-    for (const node of this.pendingRoots) {
+    const body = this.document.body
+    const blocks = new Set<Element>()
+    for (const node of roots) {
       const root = blockRoot(node)
-      if (root?.isConnected && body?.contains(root)) roots.add(root)
+      if (root?.isConnected && body?.contains(root)) blocks.add(root)
     }
-    this.pendingRoots.clear()
-    this.walk([...roots].filter((root) => !hasAncestorIn(root, roots)))
+    this.walk([...blocks].filter((root) => !hasAncestorIn(root, blocks)))
   }
 
   // ── Pointer and keyboard ────────────────────────────────────────────────────────────────────────────────────────
@@ -637,10 +614,61 @@ function detailKey(finding: LocalFinding): string {
   return summary.kind === 'organisation' ? `o:${summary.entityId}` : `q:${summary.blockId}:${summary.start}-${summary.end}`
 }
 
-/** Nodes whose coming and going changes no text we read: comments, blank text, elements we skip (and our host). */
-function isInert(node: Node): boolean {
-  if (node.nodeType === 3) return !/\S/.test((node as Text).data)
-  return node.nodeType !== 1 || isSkippedElement(node as Element)
+/**
+ * Where mutations changed text we read: the nodes to read again (their block roots are walked) and whether anything
+ * we read may have been removed. Block elements (and blank text) added or removed between block boundaries (a feed's
+ * new items) change no other block: only the added blocks are read. Anything else changes the enclosing block's text,
+ * which is read again whole.
+ */
+function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; removals: boolean } {
+  const roots = new Set<Node>()
+  let removals = false
+  for (const record of records) {
+    const target = record.target
+    if (record.type === 'characterData') {
+      roots.add(target)
+      continue
+    }
+    const { addedNodes, removedNodes } = record
+    const blocks: Node[] = []
+    let alone = true
+    let touched = false
+    for (const node of Array.from(addedNodes)) {
+      if (isIgnorable(node)) continue
+      touched = true
+      if (isBlockNode(node)) blocks.push(node)
+      else alone &&= isBlank(node)
+    }
+    for (const node of Array.from(removedNodes)) {
+      if (isIgnorable(node)) continue
+      touched = true
+      removals = true
+      alone &&= isBlockNode(node) || isBlank(node)
+    }
+    if (!touched) continue
+    // The neighbours the added nodes have now (what a walk will read), else those the record saw.
+    const first = addedNodes[0]
+    const last = addedNodes[addedNodes.length - 1]
+    const before = first?.parentNode === target ? first.previousSibling : record.previousSibling
+    const after = last?.parentNode === target ? last.nextSibling : record.nextSibling
+    if (alone && isBlockEdge(before, target, 'previousSibling') && isBlockEdge(after, target, 'nextSibling')) {
+      for (const node of blocks) roots.add(node)
+    } else roots.add(target)
+  }
+  return { roots, removals }
+}
+
+function isBlockNode(node: Node): boolean {
+  return node.nodeType === 1 && isBlockElement(node as Element)
+}
+
+/** Nodes whose coming and going changes no text we read: comments, elements we skip (and our host). */
+function isIgnorable(node: Node): boolean {
+  return node.nodeType === 1 ? isSkippedElement(node as Element) : node.nodeType !== 3
+}
+
+function isBlank(node: Node): boolean {
+  return node.nodeType === 3 && !/\S/.test((node as Text).data)
 }
 
 /**
@@ -652,8 +680,8 @@ function isBlockEdge(node: Node | null, container: Node, step: 'previousSibling'
   let parent: Node | null = container
   for (;;) {
     for (; current; current = current[step]) {
-      if (isInert(current)) continue
-      return current.nodeType === 1 && isBlockElement(current as Element)
+      if (isIgnorable(current) || isBlank(current)) continue
+      return isBlockNode(current)
     }
     if (!parent || parent.nodeType !== 1 || isBlockElement(parent as Element)) return true
     current = parent[step]

@@ -7,10 +7,11 @@
  * keyboard navigation, which scrolls to a finding and so brings it in) but cost nothing.
  *
  * Where a block is comes from a one-shot IntersectionObserver: each block's element is observed until its first
- * report (computed after the browser's own layout, so we never force one) and then unobserved. A sweep (after a
- * scroll, resize or DOM change) observes every element once more. Observing them all the time was measured and
- * rejected: Chromium recomputes every observed target on every frame in which layout changed, which on the feed cost
- * ~3 s of main-thread time for 5,000 targets.
+ * report (computed after the browser's own layout, so we never force one) and then unobserved. A sweep observes
+ * every element once more: soon after a scroll or resize, within a second after a DOM change (which rarely moves what
+ * is on screen by more than the margin). Observing them all the time was measured and rejected: Chromium recomputes
+ * every observed target on every frame in which layout changed, which on the feed cost ~3 s of main-thread time for
+ * 5,000 targets.
  */
 import type { HighlightKind } from './highlights.ts'
 import { runInSlices } from './scheduler.ts'
@@ -19,10 +20,14 @@ import { runInSlices } from './scheduler.ts'
 export const SHOW_ALL_LIMIT = 100
 /** Blocks this far outside the viewport (a share of its height and width) are still registered, for scrolling. */
 const MARGIN = '50%'
-/** Sweeps never start closer together than this, … */
-const MIN_SWEEP_INTERVAL_MS = 100
-/** … nor than this many times our own time in the last one (keeps sweeps a small share of the main thread). */
+/** Sweeps start at most this often after scrolling, … */
+const SCROLL_SWEEP_MS = 100
+/** … after DOM changes, … */
+const CHANGE_SWEEP_MS = 1000
+/** … and never closer together than this many times our own time in the last one (a small share of the thread). */
 const SWEEP_DUTY_FACTOR = 20
+/** Elements observed per step of a sweep (observe() is ~1 µs: the slice's clock is read once per batch). */
+const SWEEP_BATCH = 64
 
 export interface Registry {
   add(kind: HighlightKind, range: Range): void
@@ -48,8 +53,10 @@ export class ViewportHighlights {
   private findings = 0
   private observer: IntersectionObserver | null = null
   private sweeping: (() => void) | null = null
-  private pending = false
+  /** The shortest interval asked for while a sweep ran (Infinity: none). */
+  private pending = Infinity
   private timer = 0
+  private timerDue = Infinity
   private lastStart = -Infinity
   /** Our own time in the last sweep so far (observe calls and reports), ms. */
   private spent = 0
@@ -73,7 +80,7 @@ export class ViewportHighlights {
     this.findings += findings.length
     if (!this.windowed) this.show(entry, true)
     // Crossing the limit: every block placed so far is registered, and most must now go.
-    else if (!wasWindowed) this.schedule()
+    else if (!wasWindowed) this.schedule(0)
     else this.observe(element)
   }
 
@@ -99,9 +106,14 @@ export class ViewportHighlights {
     return this.entries.get(key)?.shown ?? false
   }
 
-  /** Boxes may have moved (scroll, resize, DOM change): looks again soon. */
-  invalidate(): void {
-    if (this.windowed) this.schedule()
+  /** The viewport moved (scroll, resize): looks again soon. */
+  moved(): void {
+    if (this.windowed) this.schedule(SCROLL_SWEEP_MS)
+  }
+
+  /** The page's DOM changed, which may have shifted blocks: looks again within a second. */
+  changed(): void {
+    if (this.windowed) this.schedule(CHANGE_SWEEP_MS)
   }
 
   destroy(): void {
@@ -115,31 +127,38 @@ export class ViewportHighlights {
     this.findings = 0
   }
 
-  private schedule(): void {
+  private schedule(interval: number): void {
     if (this.sweeping) {
-      this.pending = true
+      this.pending = Math.min(this.pending, interval)
       return
     }
-    if (this.timer) return
-    const wait = Math.max(MIN_SWEEP_INTERVAL_MS, this.spent * SWEEP_DUTY_FACTOR) + this.lastStart - performance.now()
-    this.timer = this.view.setTimeout(() => this.sweep(), Math.max(0, wait))
+    const due = this.lastStart + Math.max(interval, this.spent * SWEEP_DUTY_FACTOR)
+    if (this.timer && this.timerDue <= due) return
+    this.view.clearTimeout(this.timer)
+    this.timerDue = due
+    this.timer = this.view.setTimeout(() => this.sweep(), Math.max(0, due - performance.now()))
   }
 
   /** Observes every element once more, in slices; the reports arrive after the next frame's layout. */
   private sweep(): void {
     this.timer = 0
-    this.pending = false
+    this.timerDue = Infinity
     this.lastStart = performance.now()
     this.spent = 0
     const elements = this.byElement.keys()
     this.sweeping = runInSlices(() => {
       const started = performance.now()
-      const next = elements.next()
-      if (!next.done) this.observe(next.value)
+      let next = elements.next()
+      for (let count = 0; !next.done; next = elements.next()) {
+        this.observe(next.value)
+        if (++count === SWEEP_BATCH) break
+      }
       this.spent += performance.now() - started
       if (!next.done) return true
       this.sweeping = null
-      if (this.pending) this.schedule()
+      const pending = this.pending
+      this.pending = Infinity
+      if (pending < Infinity) this.schedule(pending)
       return false
     })
   }

@@ -127,4 +127,23 @@ describe('following the page', () => {
     document.body.append(item)
     await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']), { timeout: 3000 })
   })
+
+  it('re-reads a block when blank text between two inline elements goes', async () => {
+    document.body.innerHTML = '<p id="q">Ask the <b>PM</b> <i>OI</i> now.</p>'
+    const sent: string[] = []
+    controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, {
+      ...api,
+      scan: (blocks) => {
+        sent.push(...blocks.map((block) => block.text))
+        return api.scan(blocks)
+      },
+    })
+    controller.start()
+    await vi.waitFor(() => expect(sent).toEqual(['Ask the PM OI now.']))
+    expect(painted()).toEqual([])
+    const blank = document.querySelector('b')!.nextSibling!
+    expect(blank.textContent).toBe(' ')
+    blank.remove()
+    await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']), { timeout: 3000 })
+  })
 })
