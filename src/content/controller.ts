@@ -85,7 +85,12 @@ export class Controller {
   private readonly byBlock = new Map<number, LocalFinding[]>()
   private readonly byNode = new WeakMap<Text, LocalFinding[]>()
   private readonly deadBlocks = new Set<number>()
-  private ordered: LocalFinding[] | null = null
+  /**
+   * Every finding in document order, kept in order as blocks arrive (sorting thousands on a keypress is a long task).
+   * Removed blocks leave dead entries until the list is next read.
+   */
+  private ordered: LocalFinding[] = []
+  private orderedHasDead = false
   private focused: LocalFinding | null = null
   private open: OpenCard | null = null
   private readonly details = new Map<string, DetailCard>()
@@ -156,7 +161,6 @@ export class Controller {
   applySettings(settings: Settings): void {
     this.settings = settings
     this.highlights.setEnabled(settings.highlight)
-    this.ordered = null
     if (this.open && !this.isActive(this.open.finding)) this.close()
     if (this.focused && !this.isActive(this.focused)) this.setFocused(null)
   }
@@ -330,7 +334,7 @@ export class Controller {
     }
     this.byBlock.set(block.key, list)
     if (list.length === 0) return
-    this.ordered = null
+    this.insertOrdered(list.sort((a, b) => a.summary.start - b.summary.start))
     const first = block.nodes[0] as Text
     this.viewport.place(block.key, blockRoot(first) ?? (first.parentElement as Element), list)
   }
@@ -350,7 +354,7 @@ export class Controller {
       if (this.focused === finding) this.setFocused(null)
       if (this.open?.finding === finding) this.close()
     }
-    this.ordered = null
+    this.orderedHasDead = true
   }
 
   // ── Following the page ──────────────────────────────────────────────────────────────────────────────────────────
@@ -492,16 +496,26 @@ export class Controller {
   }
 
   private orderedFindings(activeOnly: boolean): LocalFinding[] {
-    if (!this.ordered) {
-      this.ordered = [...this.findings.values()].sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range)
-        } catch {
-          return 0
-        }
-      })
+    if (this.orderedHasDead) {
+      this.ordered = this.ordered.filter((finding) => this.findings.get(finding.id) === finding)
+      this.orderedHasDead = false
     }
     return activeOnly ? this.ordered.filter((finding) => this.isActive(finding)) : this.ordered
+  }
+
+  /** Inserts one block's findings (in offset order, contiguous in the document) where they belong. */
+  private insertOrdered(list: LocalFinding[]): void {
+    const first = (list[0] as LocalFinding).range
+    let low = 0
+    let high = this.ordered.length
+    // Most blocks come after every known one (a page read top to bottom, a feed growing at its end).
+    if (high > 0 && precedes((this.ordered[high - 1] as LocalFinding).range, first)) low = high
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (precedes((this.ordered[middle] as LocalFinding).range, first)) low = middle + 1
+      else high = middle
+    }
+    this.ordered.splice(low, 0, ...list)
   }
 
   // ── Cards ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -606,6 +620,15 @@ export class Controller {
     this.host.render(null)
     if (wasPinned && returnFocus) this.restoreFocus?.focus({ preventScroll: true })
     this.restoreFocus = null
+  }
+}
+
+/** Whether `a` starts before `b` in the document (a range whose nodes left the page counts as before: it goes soon). */
+function precedes(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b) < 0
+  } catch {
+    return true
   }
 }
 

@@ -147,3 +147,31 @@ describe('following the page', () => {
     await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']), { timeout: 3000 })
   })
 })
+
+describe('keyboard order', () => {
+  it('steps through findings in document order, whatever order their blocks were read in', async () => {
+    document.body.innerHTML = '<p id="b">Second: the PMOI.</p><p id="c">Third: the PMOI.</p>'
+    controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, api)
+    controller.start()
+    await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(2))
+    // Read later, but first in the page; then one at the end; then one removed.
+    const first = document.createElement('p')
+    first.id = 'a'
+    first.textContent = 'First: the PMOI.'
+    document.body.prepend(first)
+    const last = document.createElement('p')
+    last.id = 'd'
+    last.textContent = 'Fourth: the PMOI.'
+    document.body.append(last)
+    await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(4), { timeout: 3000 })
+    document.getElementById('c')!.remove()
+    await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(3), { timeout: 3000 })
+    const focused = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<Range>)].map((range) => paragraphOf(range).id)
+    const order: string[] = []
+    for (let i = 0; i < 4; i++) {
+      controller.step('next')
+      order.push(...focused())
+    }
+    expect(order).toEqual(['a', 'b', 'd', 'a'])
+  })
+})
