@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core'
-import { attribute, breakdown, pageWork, type Attribution, type TraceEvent } from './trace.ts'
+import { attribute, breakdown, longestEvent, pageWork, STYLE_RECALC, type Attribution, type TraceEvent } from './trace.ts'
 import { median, round3 } from './stats.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -33,12 +33,17 @@ export function browserSkipReason(): string | null {
   return null
 }
 
-/** Records, in the page's main world, when a `context-lens-quantity` highlight first holds ranges (harness code, not the extension's). */
+/**
+ * Records, in the page's main world, when a finding is first painted: an organisation or quantity highlight holds
+ * ranges (harness code, not the extension's). On pages with many findings only those near the viewport are
+ * registered, so this is the time until the reader sees the first one.
+ */
 const FIRST_HIGHLIGHT_PROBE = `(() => {
   const started = performance.now()
   const id = setInterval(() => {
-    const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('context-lens-quantity')
-    if (h && h.size > 0) { globalThis.__benchFirstHighlight = performance.now(); clearInterval(id) }
+    const r = globalThis.CSS && CSS.highlights
+    const size = (name) => (r && r.get(name) ? r.get(name).size : 0)
+    if (size('context-lens-organisation') + size('context-lens-quantity') > 0) { globalThis.__benchFirstHighlight = performance.now(); clearInterval(id) }
     else if (performance.now() - started > 30000) clearInterval(id)
   }, 25)
 })()`
@@ -150,7 +155,7 @@ async function heapUsed(session: CDPSession): Promise<number | null> {
 export interface PageRun {
   slug: string
   withExtension: boolean
-  /** From navigation start to the first `context-lens-quantity` highlight, ms (null: none within the wait). */
+  /** From navigation start to the first painted finding, ms (null: none within the wait). */
   firstHighlightMs: number | null
   /** From navigation start to the end of the load event, ms. */
   loadEventMs: number
@@ -159,6 +164,8 @@ export interface PageRun {
   attribution: Attribution | null
   pageBusyMs: number
   pageLongestTaskMs: number
+  /** The page's longest style recalculation, ms. */
+  longestStyleMs: number
   /** Main-thread time by kind of work, ms. */
   breakdown: Record<string, number>
 }
@@ -189,6 +196,7 @@ async function loadOnce(browser: Browser, url: string, slug: string, settleMs: n
       attribution: browser.extensionOrigin ? attribute(events, { origin: browser.extensionOrigin, pageUrl: url }) : null,
       pageBusyMs: round3(work.busyMs),
       pageLongestTaskMs: round3(work.longestTaskMs),
+      longestStyleMs: round3(longestEvent(events, work.thread, STYLE_RECALC)),
       breakdown: breakdown(events, work.thread),
     }
   } finally {
@@ -205,7 +213,7 @@ export interface PageSummary {
   oursMs: number
   longestTaskMs: number
   longestSliceMs: number
-  /** Navigation start → first quantity highlight (median), ms. */
+  /** Navigation start → first painted finding (median), ms. */
   firstHighlightMs: number | null
   /** Page main-thread work without the extension (load + settle window), ms. */
   pageWorkMs: number
@@ -215,6 +223,11 @@ export interface PageSummary {
   heapDeltaMB: number | null
   /** Main-thread busy with the extension minus without (unattributed, noisy), ms. */
   busyDeltaMs: number
+  /** The page's longest task and longest style recalculation with and without the extension (medians), ms. */
+  pageLongestTaskWithMs: number
+  pageLongestTaskWithoutMs: number
+  longestStyleWithMs: number
+  longestStyleWithoutMs: number
   workerBusyMs: number
   workerLongestTaskMs: number
   /** Median main-thread time by kind of work, with and without the extension, ms. */
@@ -278,6 +291,10 @@ export async function runPages(
       share: pageWorkMs > 0 ? round3(oursMs / pageWorkMs) : NaN,
       heapDeltaMB: heapWith !== null && heapWithout !== null ? round3((heapWith - heapWithout) / 1e6) : null,
       busyDeltaMs: round3((med(mine.map((r) => r.pageBusyMs)) ?? 0) - pageWorkMs),
+      pageLongestTaskWithMs: med(mine.map((r) => r.pageLongestTaskMs)) ?? 0,
+      pageLongestTaskWithoutMs: med(plain.map((r) => r.pageLongestTaskMs)) ?? 0,
+      longestStyleWithMs: med(mine.map((r) => r.longestStyleMs)) ?? 0,
+      longestStyleWithoutMs: med(plain.map((r) => r.longestStyleMs)) ?? 0,
       workerBusyMs: med(mine.map((r) => r.attribution?.workerBusyMs)) ?? 0,
       breakdownWith: medianBreakdown(mine),
       breakdownWithout: medianBreakdown(plain),

@@ -3,6 +3,10 @@
  * run and count, from the background's side, how often each paragraph's text arrived in a `scan` message. The count is
  * taken by a passive `chrome.runtime.onMessage` listener the harness adds to the service worker through
  * `worker.evaluate` (it returns nothing, so it never answers); the extension itself exposes no counter.
+ * After the trace, the reader jumps to paragraphs 1,000 and 500 and to the end of the feed: how long until every
+ * paragraph in view has its highlights painted (only blocks near the viewport are registered on a page this size).
+ * Each paragraph holds 4 findings and the content script keeps at most 5,000 per page (MAX_FINDINGS), so from
+ * paragraph ~1,250 on paragraphs are scanned but not highlighted: the jump to the end shows that cap, not a lag.
  */
 import { startTrace, type Browser } from './browser.ts'
 import { attribute, breakdown, pageMainThread, pageWork, type Attribution } from './trace.ts'
@@ -10,6 +14,8 @@ import { round3 } from './stats.ts'
 
 export const FEED_ITEMS = 5000
 export const FEED_SECONDS = 10
+/** Where the reader jumps after the feed: paragraph numbers, then -1 for the end. */
+export const JUMPS = [1000, 500, -1]
 
 export function feedHtml(items = FEED_ITEMS, seconds = FEED_SECONDS): string {
   const perTick = 10
@@ -68,17 +74,43 @@ export interface FeedResult {
   scannedMoreThanOnce: number | null
   neverScanned: number | null
   attribution: Attribution | null
+  /** Ranges registered in CSS.highlights once the scans drained (the viewport at the top of the feed). */
   highlightedAtEnd: number | null
+  /** Paragraphs in view with their highlights painted: at the top, then after jumps (`to`: paragraph number, or -1 for the end). */
+  inView: { to: number | null; paragraphs: number; painted: number; afterMs: number }[]
   /** Wall time until the page had appended every paragraph, with and without the extension, ms. */
   appendWallMs: number | null
   plainAppendWallMs: number | null
   /** The feed page's main-thread busy time without the extension (same page, same wait), ms. */
   plainBusyMs: number | null
   plainLongestTaskMs: number | null
+  /** The feed page's longest task with the extension (any task, ours or the page's), ms. */
+  longestTaskMs: number | null
   /** Main-thread time by kind of work, with and without the extension, ms. */
   breakdownWith: Record<string, number> | null
   breakdownWithout: Record<string, number> | null
   notes: string[]
+}
+
+/** Runs in the page: feed paragraphs in the viewport, and how many of them have a registered highlight. */
+function paintedInView(): { paragraphs: number; painted: number } {
+  const painted = new Set<Element>()
+  for (const name of ['context-lens-organisation', 'context-lens-quantity']) {
+    for (const range of CSS.highlights.get(name) ?? []) {
+      const paragraph = (range.startContainer as Node).parentElement?.closest('p')
+      if (paragraph) painted.add(paragraph)
+    }
+  }
+  let paragraphs = 0
+  let shown = 0
+  for (const link of Array.from(document.querySelectorAll('#feed > p > a'))) {
+    const paragraph = link.parentElement as Element
+    const box = paragraph.getBoundingClientRect()
+    if (box.bottom <= 0 || box.top >= innerHeight) continue
+    paragraphs++
+    if (painted.has(paragraph)) shown++
+  }
+  return { paragraphs, painted: shown }
 }
 
 /** The same feed in the context without the extension: the page's own cost, for comparison. */
@@ -138,6 +170,20 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
     })
     const events = await trace.stop()
     const attribution = browser.extensionOrigin ? attribute(events, { origin: browser.extensionOrigin, pageUrl: url }) : null
+    const inView: FeedResult['inView'] = [{ to: null, ...(await page.evaluate(paintedInView)), afterMs: 0 }]
+    for (const to of JUMPS) {
+      await page.evaluate((n) => {
+        if (n < 0) window.scrollTo(0, document.documentElement.scrollHeight)
+        else document.querySelector(`a[href="#u${n}"]`)?.parentElement?.scrollIntoView({ block: 'center' })
+      }, to)
+      const jumped = Date.now()
+      let seen = await page.evaluate(paintedInView)
+      while (seen.painted < seen.paragraphs && Date.now() - jumped < 5000) {
+        await page.waitForTimeout(50)
+        seen = await page.evaluate(paintedInView)
+      }
+      inView.push({ to, ...seen, afterMs: Date.now() - jumped })
+    }
     let once: number | null = null, many: number | null = null, never: number | null = null
     let messages: number | null = null, blocks: number | null = null
     if (counting && worker) {
@@ -161,7 +207,8 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
       breakdownWith: breakdown(events, pageMainThread(events, url)), breakdownWithout: plainRun?.breakdown ?? null,
       appendWallMs, plainAppendWallMs: plainRun?.wallMs ?? null, plainBusyMs: plainRun?.busyMs ?? null, plainLongestTaskMs: plainRun?.longestTaskMs ?? null,
       items: FEED_ITEMS, seconds: FEED_SECONDS, scanMessages: messages, blocksSent: blocks, scannedOnce: once, scannedMoreThanOnce: many,
-      neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs) }, highlightedAtEnd: highlighted, notes,
+      neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs) }, highlightedAtEnd: highlighted, inView,
+      longestTaskMs: round3(pageWork(events, url).longestTaskMs), notes,
     }
   } finally {
     await page.close().catch(() => {})

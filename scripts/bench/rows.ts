@@ -5,6 +5,9 @@ import type { Row, Status } from './report.ts'
 const f = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits))
 const status = (ok: boolean | null): Status => (ok === null ? 'info' : ok ? 'ok' : 'FAIL')
 
+/** Style, layout and paint: the rendering work highlights cause. */
+const rendering = (kinds: Record<string, number>) => (kinds.style ?? 0) + (kinds.layout ?? 0) + (kinds.paint ?? 0)
+
 /** "script 120/80, style 30/10, …": with/without, ms. */
 function kinds(with_: Record<string, number>, without: Record<string, number>): string {
   return ['script', 'style', 'layout', 'paint', 'gc', 'other']
@@ -56,7 +59,8 @@ export function rowsOf(report: BenchReport): Row[] {
   for (const p of b?.pages ?? []) {
     add('3 Chromium', `${p.slug} (${f(p.htmlBytes / 1e6, 2)} MB): our main-thread time`, `${f(p.oursMs)} ms = ${f(p.share * 100)}% of page work ${f(p.pageWorkMs, 0)} ms`, '< 10%', status(p.share < 0.1))
     add('3 Chromium', `${p.slug}: longest task running our code (our part in it)`, `${f(p.longestTaskMs)} ms (${f(p.longestSliceMs)} ms)`, 'our part ≤ 50 ms', status(p.longestSliceMs <= 50))
-    add('3 Chromium', `${p.slug}: first highlight / load event (from navigation); heap Δ`, `${p.firstHighlightMs === null ? 'none' : `${f(p.firstHighlightMs, 0)} ms`} / ${f(p.loadEventMs, 0)} ms; ${p.heapDeltaMB === null ? '—' : `${f(p.heapDeltaMB, 2)} MB`}`, 'heap < 5 MB', p.heapDeltaMB === null ? 'info' : status(p.heapDeltaMB < 5))
+    add('3 Chromium', `${p.slug}: page's longest task / longest style recalc, with / without ext`, `${f(p.pageLongestTaskWithMs, 0)} / ${f(p.pageLongestTaskWithoutMs, 0)} ms; ${f(p.longestStyleWithMs, 0)} / ${f(p.longestStyleWithoutMs, 0)} ms`, '', 'info')
+    add('3 Chromium', `${p.slug}: first painted finding / load event (from navigation); heap Δ`, `${p.firstHighlightMs === null ? 'none' : `${f(p.firstHighlightMs, 0)} ms`} / ${f(p.loadEventMs, 0)} ms; ${p.heapDeltaMB === null ? '—' : `${f(p.heapDeltaMB, 2)} MB`}`, 'heap < 5 MB', p.heapDeltaMB === null ? 'info' : status(p.heapDeltaMB < 5))
     const added = p.pageWorkMs > 0 ? p.busyDeltaMs / p.pageWorkMs : NaN
     add('3 Chromium', `${p.slug}: all main-thread time added (with − without, noisy)`, `${f(p.busyDeltaMs, 0)} ms = ${f(added * 100)}% of page work`, '< 10%', Number.isFinite(added) ? status(added < 0.1) : 'info')
     add('3 Chromium', `${p.slug}: main thread with/without ext by kind`, `${f(p.pageWorkMs + p.busyDeltaMs, 0)}/${f(p.pageWorkMs, 0)} ms (${kinds(p.breakdownWith, p.breakdownWithout)})`, '', 'info')
@@ -70,9 +74,21 @@ export function rowsOf(report: BenchReport): Row[] {
   if (fd) {
     const a = fd.attribution
     add('4 feed', `${fd.items} paragraphs / ${fd.seconds} s: longest task running our code (our part in it)`, a ? `${f(a.longestTaskMs)} ms (${f(a.longestSliceMs)} ms); ${a.longTasks} tasks > 50 ms` : '—', 'our part ≤ 50 ms', a ? status(a.longestSliceMs <= 50) : 'skipped')
-    add('4 feed', 'our main-thread time during the feed', a ? `${f(a.oursMs, 0)} ms in ${a.tasks} tasks` : '—', '', 'info')
-    add('4 feed', 'feed page main-thread busy with / without extension', `${f(a?.mainThreadBusyMs, 0)} / ${f(fd.plainBusyMs, 0)} ms; appending took ${f((fd.appendWallMs ?? NaN) / 1000, 1)} / ${f((fd.plainAppendWallMs ?? NaN) / 1000, 1)} s; page's longest task without ${f(fd.plainLongestTaskMs, 0)} ms`, '', 'info')
+    const share = a && fd.plainBusyMs ? a.oursMs / fd.plainBusyMs : null
+    add('4 feed', "our main-thread time during the feed (share of the page's own work)", a ? `${f(a.oursMs, 0)} ms in ${a.tasks} tasks = ${f((share ?? NaN) * 100)}% of ${f(fd.plainBusyMs, 0)} ms` : '—', '< 10%', share === null ? 'skipped' : status(share < 0.1))
+    if (fd.breakdownWith && fd.breakdownWithout) {
+      const [w, wo] = [rendering(fd.breakdownWith), rendering(fd.breakdownWithout)]
+      add('4 feed', 'feed rendering (style + layout + paint), with / without ext', `${f(w, 0)} / ${f(wo, 0)} ms (${f(w / wo, 2)}×; paint ${f(fd.breakdownWith.paint, 0)} / ${f(fd.breakdownWithout.paint, 0)} ms)`, '', 'info')
+    }
+    add('4 feed', "feed page's longest task with / without ext", `${f(fd.longestTaskMs, 0)} / ${f(fd.plainLongestTaskMs, 0)} ms`, '', 'info')
+    add('4 feed', 'feed page main-thread busy with / without extension', `${f(a?.mainThreadBusyMs, 0)} / ${f(fd.plainBusyMs, 0)} ms; appending took ${f((fd.appendWallMs ?? NaN) / 1000, 1)} / ${f((fd.plainAppendWallMs ?? NaN) / 1000, 1)} s`, '', 'info')
     if (fd.breakdownWith && fd.breakdownWithout) add('4 feed', 'feed main thread by kind, with/without ext', kinds(fd.breakdownWith, fd.breakdownWithout), '', 'info')
+    add('4 feed', 'ranges registered in CSS.highlights after the feed (viewport at the top)', `${fd.highlightedAtEnd ?? '—'}`, '', 'info')
+    for (const v of fd.inView ?? []) {
+      const where = v.to === null ? 'at the top' : v.to < 0 ? 'after a jump to the end (past the 5,000-finding cap)' : `after a jump to paragraph ${v.to}`
+      const value = `${v.painted} / ${v.paragraphs}${v.to === null ? '' : ` after ${f(v.afterMs, 0)} ms`}`
+      add('4 feed', `paragraphs in view with highlights painted ${where}`, value, v.to !== null && v.to < 0 ? '' : 'all', v.to !== null && v.to < 0 ? 'info' : status(v.paragraphs > 0 && v.painted === v.paragraphs))
+    }
     add('4 feed', 'paragraphs scanned once / more / never', fd.scannedOnce === null ? '—' : `${fd.scannedOnce} / ${fd.scannedMoreThanOnce} / ${fd.neverScanned} (${fd.scanMessages} messages, ${fd.blocksSent} blocks)`, `${fd.items} / 0 / 0`, fd.scannedOnce === null ? 'skipped' : status(fd.scannedMoreThanOnce === 0 && fd.neverScanned === 0))
   }
 

@@ -217,6 +217,19 @@ export function pageWork(events: TraceEvent[], pageUrl: string): { thread: Threa
   }
 }
 
+/** The longest single event of these names on one thread, ms (e.g. the longest style recalculation). */
+export function longestEvent(events: TraceEvent[], thread: ThreadKey | null, names: ReadonlySet<string>): number {
+  let longest = 0
+  if (!thread) return longest
+  for (const e of events) {
+    if (e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined && names.has(e.name)) longest = Math.max(longest, e.dur)
+  }
+  return longest / 1000
+}
+
+/** Style recalculation events: adopting a style sheet whose rules match every element shows up as one long one. */
+export const STYLE_RECALC = new Set(['UpdateLayoutTree'])
+
 /** Kinds of main-thread work, by trace event name (outermost event of each kind counts; nested same-kind events don't). */
 const KINDS: Record<string, string> = {
   FunctionCall: 'script', EvaluateScript: 'script', 'v8.compile': 'script', 'v8.compileModule': 'script', RunMicrotasks: 'script', TimerFire: 'script', FireIdleCallback: 'script', FireAnimationFrame: 'script', EventDispatch: 'script',

@@ -6,8 +6,8 @@
  *   collectTextBlocks ─► BlockRegistry (ids, dedupe) ─► scan batches ─► results per text id
  *         ▲                                                                │ (slices ≤ 8 ms)
  *   MutationObserver (batched, idle)                                       ▼
- *                                   per-node index ◄── LocalFinding {range} ──► Highlights (CSS.highlights)
- *   pointermove ─► caret hit-test ─┘        click / commands / popup ─► Tooltip (preact, shadow root, floating-ui)
+ *                                   per-node index ◄── LocalFinding {range} ──► ViewportHighlights ─► Highlights
+ *   pointermove ─► caret hit-test ─┘        click / commands / popup ─► Tooltip        (near the viewport)
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom'
 import { h } from 'preact'
@@ -21,6 +21,7 @@ import { UiHost } from './host.ts'
 import { nodesInSpan, rangeFor } from './ranges.ts'
 import { schedule, runInSlices } from './scheduler.ts'
 import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
+import { ViewportHighlights } from './viewport.ts'
 
 /** Blocks per scan message and characters per message: small enough to answer in a few ms in the worker. */
 const BATCH_BLOCKS = 60
@@ -30,8 +31,6 @@ const MAX_IN_FLIGHT = 2
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
-/** Above this many changed roots in one batch, one rescan of the body is cheaper than many small walks. */
-const MAX_ROOTS_PER_FLUSH = 200
 /** Blocks registered at a time during a walk (then their scan can start). */
 const WALK_BATCH = 50
 /** Mutation bursts are collected for this long before they are processed. */
@@ -72,6 +71,7 @@ export interface PageContext {
 export class Controller {
   private readonly registry = new BlockRegistry()
   private readonly highlights: Highlights
+  private readonly viewport: ViewportHighlights
   private readonly host: UiHost
   private readonly abort = new AbortController()
   private readonly results = new Map<string, FindingSummary[]>()
@@ -85,7 +85,12 @@ export class Controller {
   private readonly byBlock = new Map<number, LocalFinding[]>()
   private readonly byNode = new WeakMap<Text, LocalFinding[]>()
   private readonly deadBlocks = new Set<number>()
-  private ordered: LocalFinding[] | null = null
+  /**
+   * Every finding in document order, kept in order as blocks arrive (sorting thousands on a keypress is a long task).
+   * Removed blocks leave dead entries until the list is next read.
+   */
+  private ordered: LocalFinding[] = []
+  private orderedHasDead = false
   private focused: LocalFinding | null = null
   private open: OpenCard | null = null
   private readonly details = new Map<string, DetailCard>()
@@ -98,8 +103,8 @@ export class Controller {
   private walker: Generator<TextBlock | null, void, undefined> | null = null
   private walking: (() => void) | null = null
   private observer: MutationObserver | null = null
-  private pendingRoots = new Set<Node>()
-  private sawRemovals = false
+  /** Mutation records since the last flush (read then, in idle time, not in the page's own task). */
+  private records: MutationRecord[] = []
   private flushTimer = 0
   private restoreFocus: HTMLElement | null = null
   private destroyed = false
@@ -112,6 +117,7 @@ export class Controller {
   ) {
     this.highlights = new Highlights(document)
     this.highlights.setEnabled(settings.highlight)
+    this.viewport = new ViewportHighlights(document.defaultView as Window, this.highlights)
     this.host = new UiHost(document, (event) => this.onCardKeydown(event))
   }
 
@@ -126,6 +132,10 @@ export class Controller {
     this.document.addEventListener('click', (event) => this.onClick(event), { signal })
     this.document.addEventListener('keydown', (event) => this.onDocumentKeydown(event), { capture: true, signal })
     window.addEventListener('blur', () => this.cancelHover(), { signal })
+    // Capture: scrolling inside an element does not bubble, and moves that element's blocks as much as the page's.
+    const moved = () => this.viewport.moved()
+    this.document.addEventListener('scroll', moved, { capture: true, passive: true, signal })
+    window.addEventListener('resize', moved, { passive: true, signal })
   }
 
   /** Removes everything we added to the page, at once. */
@@ -142,6 +152,7 @@ export class Controller {
     cancelAnimationFrame(this.pointerFrame)
     this.open?.cleanup?.()
     this.open = null
+    this.viewport.destroy()
     this.highlights.destroy()
     this.host.destroy()
     this.findings.clear()
@@ -150,7 +161,6 @@ export class Controller {
   applySettings(settings: Settings): void {
     this.settings = settings
     this.highlights.setEnabled(settings.highlight)
-    this.ordered = null
     if (this.open && !this.isActive(this.open.finding)) this.close()
     if (this.focused && !this.isActive(this.focused)) this.setFocused(null)
   }
@@ -211,14 +221,14 @@ export class Controller {
         if (root.nodeType === 1 && (isSkippedElement(root as Element) || isInsideSkippedElement(root))) return true
         this.walker = walkTextBlocks(root)
       }
-      const next = this.walker.next()
-      if (next.done) {
-        this.walker = null
-        drain()
-      } else if (next.value) {
+      // One step reads on to the walker's next pause (a few hundred nodes): the slice's clock is read once per stretch.
+      let next = this.walker.next()
+      while (!next.done && next.value) {
         found.push(next.value)
         if (found.length >= WALK_BATCH) drain()
+        next = this.walker.next()
       }
+      if (next.done) this.walker = null
       return true
     })
   }
@@ -321,10 +331,12 @@ export class Controller {
         if (indexed) indexed.push(finding)
         else this.byNode.set(node, [finding])
       }
-      this.highlights.add(summary.kind, range)
     }
     this.byBlock.set(block.key, list)
-    if (list.length > 0) this.ordered = null
+    if (list.length === 0) return
+    this.insertOrdered(list.sort((a, b) => a.summary.start - b.summary.start))
+    const first = block.nodes[0] as Text
+    this.viewport.place(block.key, blockRoot(first) ?? (first.parentElement as Element), list)
   }
 
   private removeBlock(block: LocalBlock): void {
@@ -332,9 +344,9 @@ export class Controller {
     const list = this.byBlock.get(block.key)
     if (!list) return
     this.byBlock.delete(block.key)
+    this.viewport.remove(block.key)
     for (const finding of list) {
       this.findings.delete(finding.id)
-      this.highlights.remove(finding.summary.kind, finding.range)
       for (const node of finding.nodes) {
         const indexed = this.byNode.get(node)
         if (indexed) this.byNode.set(node, indexed.filter((other) => other !== finding))
@@ -342,29 +354,16 @@ export class Controller {
       if (this.focused === finding) this.setFocused(null)
       if (this.open?.finding === finding) this.close()
     }
-    this.ordered = null
+    this.orderedHasDead = true
   }
 
   // ── Following the page ──────────────────────────────────────────────────────────────────────────────────────────
 
   private observe(body: HTMLElement): void {
+    // Our UI renders inside the shadow root of a host outside <body>: none of its mutations reach this observer.
     this.observer = new MutationObserver((records) => {
-      for (const record of records) {
-        const target = record.target
-        if (this.host.contains(target)) continue
-        if (record.type === 'characterData') this.pendingRoots.add(target)
-        else {
-          if (record.removedNodes.length > 0) this.sawRemovals = true
-          let relevant = false
-          for (const node of Array.from(record.addedNodes)) {
-            if (node.nodeType === 3 || (node.nodeType === 1 && !this.host.contains(node))) relevant = true
-          }
-          if (relevant || record.removedNodes.length > 0) this.pendingRoots.add(target)
-        }
-      }
-      if ((this.pendingRoots.size > 0 || this.sawRemovals) && !this.flushTimer) {
-        this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
-      }
+      for (const record of records) this.records.push(record)
+      if (!this.flushTimer) this.flushTimer = window.setTimeout(() => schedule(() => this.flush()), MUTATION_DEBOUNCE_MS)
     })
     this.observer.observe(body, { childList: true, subtree: true, characterData: true })
   }
@@ -372,9 +371,10 @@ export class Controller {
   private flush(): void {
     this.flushTimer = 0
     if (this.destroyed) return
-    const body = this.document.body
-    if (this.sawRemovals) {
-      this.sawRemovals = false
+    const { roots, removals } = changedRoots(this.records.splice(0))
+    if (roots.size === 0 && !removals) return
+    this.viewport.changed()
+    if (removals) {
       for (const [key, list] of this.byBlock) {
         const first = list[0]
         if (first && !first.block.nodes.every((node) => node.isConnected)) {
@@ -383,15 +383,13 @@ export class Controller {
         } else if (!first) this.byBlock.delete(key)
       }
     }
-    const roots = new Set<Element>()
-    for (const node of this.pendingRoots) {
+    const body = this.document.body
+    const blocks = new Set<Element>()
+    for (const node of roots) {
       const root = blockRoot(node)
-      if (root?.isConnected && body?.contains(root)) roots.add(root)
+      if (root?.isConnected && body?.contains(root)) blocks.add(root)
     }
-    this.pendingRoots.clear()
-    let list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)))
-    if (list.length > MAX_ROOTS_PER_FLUSH && body) list = [body]
-    this.walk(list)
+    this.walk([...blocks].filter((root) => !hasAncestorIn(root, blocks)))
   }
 
   // ── Pointer and keyboard ────────────────────────────────────────────────────────────────────────────────────────
@@ -400,8 +398,10 @@ export class Controller {
     return this.highlights.isEnabled(finding.summary.kind) && this.findings.has(finding.id)
   }
 
+  /** The finding under a point, if it is painted there (a card opens over highlighted text only). */
   private findingAt(x: number, y: number): LocalFinding | null {
-    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter((finding) => this.isActive(finding)))
+    const painted = (finding: LocalFinding) => this.isActive(finding) && this.viewport.isShown(finding.block.key)
+    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter(painted))
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -496,16 +496,26 @@ export class Controller {
   }
 
   private orderedFindings(activeOnly: boolean): LocalFinding[] {
-    if (!this.ordered) {
-      this.ordered = [...this.findings.values()].sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range)
-        } catch {
-          return 0
-        }
-      })
+    if (this.orderedHasDead) {
+      this.ordered = this.ordered.filter((finding) => this.findings.get(finding.id) === finding)
+      this.orderedHasDead = false
     }
     return activeOnly ? this.ordered.filter((finding) => this.isActive(finding)) : this.ordered
+  }
+
+  /** Inserts one block's findings (in offset order, contiguous in the document) where they belong. */
+  private insertOrdered(list: LocalFinding[]): void {
+    const first = (list[0] as LocalFinding).range
+    let low = 0
+    let high = this.ordered.length
+    // Most blocks come after every known one (a page read top to bottom, a feed growing at its end).
+    if (high > 0 && precedes((this.ordered[high - 1] as LocalFinding).range, first)) low = high
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (precedes((this.ordered[middle] as LocalFinding).range, first)) low = middle + 1
+      else high = middle
+    }
+    this.ordered.splice(low, 0, ...list)
   }
 
   // ── Cards ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -613,9 +623,98 @@ export class Controller {
   }
 }
 
+/** Whether `a` starts before `b` in the document (a range whose nodes left the page counts as before: it goes soon). */
+function precedes(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b) < 0
+  } catch {
+    return true
+  }
+}
+
 function detailKey(finding: LocalFinding): string {
   const summary = finding.summary
   return summary.kind === 'organisation' ? `o:${summary.entityId}` : `q:${summary.blockId}:${summary.start}-${summary.end}`
+}
+
+/**
+ * Where mutations changed text we read: the nodes to read again (their block roots are walked) and whether anything
+ * we read may have been removed. Block elements (and blank text) added or removed between block boundaries (a feed's
+ * new items) change no other block: only the added blocks are read. Anything else changes the enclosing block's text,
+ * which is read again whole.
+ */
+function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; removals: boolean } {
+  const roots = new Set<Node>()
+  let removals = false
+  for (const record of records) {
+    const target = record.target
+    if (record.type === 'characterData') {
+      roots.add(target)
+      continue
+    }
+    const { addedNodes, removedNodes } = record
+    const blocks: Node[] = []
+    let alone = true
+    let touched = false
+    for (const node of Array.from(addedNodes)) {
+      if (isIgnorable(node)) continue
+      touched = true
+      if (isBlockNode(node)) blocks.push(node)
+      else alone &&= isBlank(node)
+    }
+    for (const node of Array.from(removedNodes)) {
+      if (isIgnorable(node)) continue
+      touched = true
+      removals = true
+      alone &&= isBlockNode(node) || isBlank(node)
+    }
+    if (!touched) continue
+    // The neighbours the added nodes have now (what a walk will read), else those the record saw.
+    const first = addedNodes[0]
+    const last = addedNodes[addedNodes.length - 1]
+    const before = first?.parentNode === target ? first.previousSibling : record.previousSibling
+    const after = last?.parentNode === target ? last.nextSibling : record.nextSibling
+    if (alone && isBlockEdge(before, target, 'previousSibling') && isBlockEdge(after, target, 'nextSibling')) {
+      for (const node of blocks) roots.add(node)
+    } else roots.add(target)
+  }
+  return { roots, removals }
+}
+
+function isBlockNode(node: Node): boolean {
+  return node.nodeType === 1 && isBlockElement(node as Element)
+}
+
+/** Nodes whose coming and going changes no text we read: comments, elements we skip (and our host). */
+function isIgnorable(node: Node): boolean {
+  return node.nodeType === 1 ? isSkippedElement(node as Element) : node.nodeType !== 3
+}
+
+function isBlank(node: Node): boolean {
+  return node.nodeType === 3 && !/\S/.test((node as Text).data)
+}
+
+/**
+ * Whether the side of a change that starts at `node` (going `step` from it, out of inline containers) reaches a block
+ * boundary before any text: then nothing added or removed there joins or splits a run of text.
+ */
+function isBlockEdge(node: Node | null, container: Node, step: 'previousSibling' | 'nextSibling'): boolean {
+  let current = node
+  let parent: Node | null = container
+  for (;;) {
+    for (; current; current = current[step]) {
+      if (isIgnorable(current) || isBlank(current)) continue
+      return isBlockNode(current)
+    }
+    if (!parent || parent.nodeType !== 1 || isBlockElement(parent as Element)) return true
+    current = parent[step]
+    parent = parent.parentNode
+  }
+}
+
+function hasAncestorIn(element: Element, set: ReadonlySet<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return true
+  return false
 }
 
 /** The nearest block-level ancestor (or the element itself): re-collecting there gives whole blocks, not fragments. */

@@ -52,10 +52,6 @@ export class UiHost {
     }, 50)
   }
 
-  contains(node: Node | null): boolean {
-    return node !== null && (node === this.element || this.element.contains(node) || this.shadow.contains(node))
-  }
-
   destroy(): void {
     clearTimeout(this.announceTimer)
     render(null, this.mount)

@@ -3,14 +3,20 @@
  * run in the content script (live page) and in the CLI and evaluation (linkedom over saved HTML).
  */
 
+/**
+ * Tag names in upper case (HTML documents) and lower case (XHTML, SVG and MathML roots, linkedom), so a lookup is one
+ * Set probe: these run for every element of a page.
+ */
+const tagSet = (tags: string[]) => new Set([...tags, ...tags.map((tag) => tag.toLowerCase())])
+
 /** Elements whose text is not reading text, or belongs to the user (inputs, editable areas), or to us. */
-const SKIPPED_ELEMENTS = new Set([
+const SKIPPED_ELEMENTS = tagSet([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'MATH',
   'CANVAS', 'IFRAME', 'OBJECT', 'CODE', 'PRE', 'KBD', 'SAMP', 'HEAD', 'TITLE', 'CONTEXT-LENS-ROOT',
 ])
 
 /** Elements that start a new block: text on either side of them is not one sentence. */
-const BLOCK_ELEMENTS = new Set([
+const BLOCK_ELEMENTS = tagSet([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN',
   'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
@@ -26,13 +32,11 @@ export interface TextBlock {
 
 /** Whether an element starts a new block (text on either side of it is not one passage). */
 export function isBlockElement(element: Element): boolean {
-  const tag = element.tagName
-  return BLOCK_ELEMENTS.has(tag) || BLOCK_ELEMENTS.has(tag.toUpperCase())
+  return BLOCK_ELEMENTS.has(element.tagName)
 }
 
 export function isSkippedElement(element: Element): boolean {
-  const tag = element.tagName
-  if (SKIPPED_ELEMENTS.has(tag) || SKIPPED_ELEMENTS.has(tag.toUpperCase())) return true
+  if (SKIPPED_ELEMENTS.has(element.tagName)) return true
   // Most elements have no attributes at all; skip the three lookups for them.
   if (!element.hasAttributes()) return false
   const editable = element.getAttribute('contenteditable')
