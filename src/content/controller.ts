@@ -371,9 +371,9 @@ export class Controller {
   private flush(): void {
     this.flushTimer = 0
     if (this.destroyed) return
-    const { roots, removals } = changedRoots(this.records.splice(0))
-    if (roots.size === 0 && !removals) return
+    // Any change can move what is on screen (an inserted ad frame pushes the text down), even one we do not read.
     this.viewport.changed()
+    const { roots, removals } = changedRoots(this.records.splice(0))
     if (removals) {
       for (const [key, list] of this.byBlock) {
         const first = list[0]

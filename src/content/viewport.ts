@@ -173,7 +173,8 @@ export class ViewportHighlights {
     const windowed = this.windowed
     for (const report of reports) {
       this.observer?.unobserve(report.target)
-      for (const entry of this.byElement.get(report.target) ?? []) this.show(entry, !windowed || report.isIntersecting)
+      const near = !windowed || report.isIntersecting || isBoxlessWrapper(report)
+      for (const entry of this.byElement.get(report.target) ?? []) this.show(entry, near)
     }
     this.spent += performance.now() - started
   }
@@ -186,4 +187,13 @@ export class ViewportHighlights {
       else this.registry.remove(summary.kind, range)
     }
   }
+}
+
+/**
+ * An element with `display: contents` has no box, so it never intersects anything, yet its text is on the page:
+ * where it is cannot be told, so its blocks count as near. (Without a box otherwise means hidden: nothing to paint.)
+ */
+function isBoxlessWrapper(report: IntersectionObserverEntry): boolean {
+  const box = report.boundingClientRect
+  return box.width === 0 && box.height === 0 && getComputedStyle(report.target).display === 'contents'
 }

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts'
 class FakeIntersectionObserver {
   static instances: FakeIntersectionObserver[] = []
   readonly observed = new Set<Element>()
-  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean; boundingClientRect: DOMRect }[]) => void) {
     FakeIntersectionObserver.instances.push(this)
   }
   observe(element: Element) {
@@ -22,9 +22,13 @@ class FakeIntersectionObserver {
   disconnect() {
     this.observed.clear()
   }
-  /** Delivers one report for every observed element, as the browser does after a frame. */
+  /** Delivers one report for every observed element, as the browser does after a frame (elements without a box, e.g.
+   * `display: contents`, never intersect). */
   report(isNear: (element: Element) => boolean) {
-    const entries = [...this.observed].map((target) => ({ target, isIntersecting: isNear(target) }))
+    const entries = [...this.observed].map((target) => {
+      const boxless = getComputedStyle(target).display === 'contents'
+      return { target, isIntersecting: !boxless && isNear(target), boundingClientRect: new DOMRect(0, 0, boxless ? 0 : 600, boxless ? 0 : 20) }
+    })
     if (entries.length > 0) this.callback(entries)
   }
 }
@@ -92,6 +96,19 @@ describe('highlights near the viewport', () => {
     await vi.waitFor(() => {
       observer().report((element) => near.has(element.id))
       expect(painted().map((range) => paragraphOf(range).id)).toEqual([`p${count - 1}`])
+    })
+  })
+
+  it('paints the blocks of a display: contents wrapper, which has no box to observe', async () => {
+    const count = SHOW_ALL_LIMIT + 5
+    const paragraphs = Array.from({ length: count }, (_, i) => `<p id="p${i}">Item ${i}: the PMOI said.</p>`).join('')
+    document.body.innerHTML = `${paragraphs}<div id="wrapper" style="display: contents">Loose text: the PMOI again.</div>`
+    controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, api)
+    controller.start()
+    await vi.waitFor(() => {
+      expect(controller!.pageFindings()).toHaveLength(count + 1)
+      observer().report((element) => element.id === 'p0')
+      expect(painted().map((range) => paragraphOf(range).id).sort()).toEqual(['p0', 'wrapper'])
     })
   })
 
