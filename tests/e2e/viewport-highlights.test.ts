@@ -10,6 +10,7 @@ import { launchChromium, launchFirefox, type BrowserName, type BrowserSession, t
 import { chromiumPath, distChrome, distFirefox, firefoxPath, note } from './helpers/env.ts'
 import { locateRange, recordedMutations, serialiseDom, serialisePristine, tooltipState } from './helpers/in-page.ts'
 import { startStaticServer, type StaticServer } from './helpers/server.ts'
+import { poll } from './helpers/page-actions.ts'
 
 const PAGE = '/fixtures/long-page.html'
 /** The fixture: 150 paragraphs, each with one organisation and one quantity (`context-lens scan` finds 300). */
@@ -17,21 +18,6 @@ const PARAGRAPHS = 150
 const FINDINGS = 300
 const POPUP = 'src/ui/popup/index.html'
 
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
-
-/** Reads until `done` holds or the time is up; a read that throws (a page still loading under the protocol) is retried. */
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      const value = await read()
-      if (done(value) || Date.now() >= end) return value
-    } catch (error) {
-      if (Date.now() >= end) throw error
-    }
-    await sleep(150)
-  }
-}
 
 interface ParagraphState {
   /** Ids of the paragraphs in the viewport. */
