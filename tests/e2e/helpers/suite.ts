@@ -38,10 +38,20 @@ async function cliCounts(file: string): Promise<{ organisation: number; quantity
   }
 }
 
-async function waitForHighlights(page: TestPage, timeoutMs = 20_000) {
+/**
+ * Highlights arrive block by block as the background answers, so a page is read until the wanted names are all there
+ * (by default: at least one organisation and one quantity), or the time is up.
+ */
+async function waitForHighlights(
+  page: TestPage,
+  wanted: { organisations?: string[]; quantities?: string[]; counts?: { organisation: number; quantity: number } | null } = {},
+  timeoutMs = 20_000,
+) {
+  const has = (texts: string[] | undefined, needles: string[] | undefined, count: number | undefined) =>
+    (texts?.length ?? 0) >= (count ?? 1) && (needles ?? []).every((needle) => (texts ?? []).some((text) => text.includes(needle)))
   return poll(
     () => page.evaluate(dumpHighlights, 'context-lens-'),
-    (d) => (d.byName[ORG]?.length ?? 0) > 0 && (d.byName[QTY]?.length ?? 0) > 0,
+    (d) => has(d.byName[ORG], wanted.organisations, wanted.counts?.organisation) && has(d.byName[QTY], wanted.quantities, wanted.counts?.quantity),
     timeoutMs,
     150,
   )
@@ -103,7 +113,7 @@ export function extensionSuite(browser: BrowserName): void {
     })
 
     it(`highlights organisations and quantities on ${subject.label}`, async () => {
-      const dump = await waitForHighlights(page)
+      const dump = await waitForHighlights(page, { ...subject, counts: expected })
       expect(dump.supported, 'CSS.highlights exists').toBe(true)
       const orgs = dump.byName[ORG] ?? []
       const qtys = dump.byName[QTY] ?? []
@@ -228,7 +238,7 @@ export function extensionSuite(browser: BrowserName): void {
     it(`our demo page: WHO, IRGC, NCRI, PMOI and the claims are found`, async () => {
       const demoPage = subject.path === demo.path ? page : await session.newPage()
       if (demoPage !== page) await demoPage.goto(server.origin + demo.path)
-      const dump = await waitForHighlights(demoPage)
+      const dump = await waitForHighlights(demoPage, demo)
       const orgs = dump.byName[ORG] ?? []
       const qtys = dump.byName[QTY] ?? []
       for (const needle of demo.organisations) expect(orgs.some((t) => t.includes(needle)), `organisation "${needle}"`).toBe(true)
