@@ -15,7 +15,6 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { packCore, splitKnowledge } from '../src/engine/knowledge/bundle.ts'
-import { compileAliasIndex } from '../src/engine/organisations.ts'
 import { createHash } from 'node:crypto'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -184,8 +183,7 @@ function main(): void {
   // Two files: the core the scanner loads at once, and card details read when a card opens; each also gzipped,
   // which is what the extension packages (the worker inflates it with DecompressionStream).
   const { core, details } = splitKnowledge(knowledge)
-  const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
-  const json = JSON.stringify(packCore(core, compileAliasIndex(core.organisations, excluded)))
+  const json = JSON.stringify(packCore(core))
   const detailsJson = JSON.stringify(details)
   if (!CHECK) {
     mkdirSync(dirname(OUT), { recursive: true })

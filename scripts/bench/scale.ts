@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Knowledge } from '../../src/engine/types.ts'
+import { joinKnowledge, packCore, type CoreFile } from '../../src/engine/knowledge/bundle.ts'
 import { ENGINE_ENTRY, type EngineModule, type Scanner } from './engine.ts'
 import { engineScan } from './quick-ratio.ts'
 import { interleave, median, round3, type ContestResult } from './stats.ts'
@@ -178,13 +179,13 @@ export function runScale(
       coldLoad = measureColdLoad(file, options.coldRuns, engineUrl)
     } else {
       const path = resolve(OUT, 'knowledge-bundled.json')
-      writeFileSync(path, JSON.stringify(bundled))
-      notes.push('no compiled knowledge file found (run `npm run knowledge`); cold load used loadBundledKnowledge() serialised to bench-output/knowledge-bundled.json')
+      writeFileSync(path, JSON.stringify(coreFileOf(bundled)))
+      notes.push('no compiled knowledge file found (run `npm run knowledge`); cold load used loadBundledKnowledge() written as a core file to bench-output/knowledge-bundled.json')
       coldLoad = measureColdLoad(path, options.coldRuns, engineUrl)
     }
     if (options.cold100kRuns > 0) {
       const big = resolve(OUT, 'knowledge-100k.json')
-      writeFileSync(big, JSON.stringify(knowledges[2]))
+      writeFileSync(big, JSON.stringify(coreFileOf(knowledges[2]!)))
       coldLoad100k = measureColdLoad(big, options.cold100kRuns, engineUrl)
     }
   } catch (error) {
@@ -204,3 +205,12 @@ export function runScale(
 function createScanner(engine: EngineModule, knowledge: Knowledge): Scanner {
   return engine.createScanner(knowledge)
 }
+
+/**
+ * A loaded knowledge (its organisations possibly stored rows, its figures compact) written as the build writes the
+ * bundled core, so a cold load of it measures what a worker with that much knowledge would read.
+ */
+function coreFileOf(knowledge: Knowledge): CoreFile {
+  return packCore(joinKnowledge(knowledge, {}))
+}
+

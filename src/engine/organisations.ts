@@ -119,6 +119,11 @@ function aliasesOf(organisation: Organisation, excluded: ReadonlySet<string>): [
     !(excluded.size > 0 && excluded.has(`${organisation.id}\u0000${alias.text}`)))
 }
 
+/** The keys `compileAliasIndex` and `buildAliasIndex` skip: the aliases the build left out, by organisation. */
+export function excludedAliasKeys(excluded: readonly { id: string; alias: string }[] = []): Set<string> {
+  return new Set(excluded.map(({ id, alias }) => `${id}\u0000${alias}`))
+}
+
 export function compileAliasIndex(organisations: readonly Organisation[], excluded: ReadonlySet<string> = new Set()): CompiledAliasIndex {
   const byFirst: CompiledAliasIndex['byFirst'] = {}
   const uncapitalised = new Set<string>()

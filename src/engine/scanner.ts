@@ -1,6 +1,6 @@
 /** The engine's one entry point: organisations, quantities and claim frames for a text, against one knowledge. */
 import type { Finding, Knowledge, Metric, Organisation, Place, QuantityFinding, ScanOptions } from './types.ts'
-import { buildAliasIndex, findOrganisations, type OrganisationMention } from './organisations.ts'
+import { buildAliasIndex, excludedAliasKeys, findOrganisations, type OrganisationMention } from './organisations.ts'
 import { buildPlaceIndex, countsPeople, REPORTING_VERBS, explicitDate, findAttribution, findPlaces, matchesMetric, type Attribution, type PlaceEntry, type PlaceMention } from './frame.ts'
 import type { PhraseIndex } from './phrase-index.ts'
 import { buildClaim, FigureIndex, fromDay, toDay } from './claims.ts'
@@ -30,8 +30,7 @@ export interface ScannerSettings {
 
 export function createScanner(knowledge: Knowledge, settings: ScannerSettings = {}): Scanner {
   const prefilter = settings.prefilter ?? true
-  const excluded = new Set((knowledge.excludedAliases ?? []).map(({ id, alias }) => `${id}\u0000${alias}`))
-  const aliases = buildAliasIndex(knowledge.organisations, excluded, knowledge.aliasIndex ?? null)
+  const aliases = buildAliasIndex(knowledge.organisations, excludedAliasKeys(knowledge.excludedAliases), knowledge.aliasIndex ?? null)
   // Built on first need, so the worker starts fast: places only for a block with a quantity, figures only for a claim
   // a metric matches.
   let placeIndex: PhraseIndex<PlaceEntry> | null = null

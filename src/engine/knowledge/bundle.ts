@@ -9,7 +9,7 @@
  */
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
 import { keyHash } from '../text.ts'
-import { storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
+import { compileAliasIndex, excludedAliasKeys, storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
 import { compareFigures, type CompiledKnowledge } from './compile.ts'
 
 /** What an organisation's card shows beyond its identity. */
@@ -67,7 +67,7 @@ export function expandFigures(compact: CompactFigures): Figure[] {
   )
 }
 
-/** The core keeps each organisation's identity and aliases; the details hold the rest, by id. */
+/** The core keeps each organisation's identity and aliases (and the figures); the details hold the rest, by id. */
 export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKnowledge; details: KnowledgeDetails } {
   const details: KnowledgeDetails = {}
   const organisations = knowledge.organisations.map((organisation) => {
@@ -81,7 +81,7 @@ export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKn
     }
     return { ...identity, facts: [], links: [] }
   })
-  return { core: { ...knowledge, organisations, figures: [], compactFigures: compactFigures(knowledge.figures) }, details }
+  return { core: { ...knowledge, organisations }, details }
 }
 
 /** The bundled core as written to its file (see the comment at the top). */
@@ -113,13 +113,19 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
   compactFigures: string
 }
 
-export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex): CoreFile {
-  const { organisations, aliasIndex: _index, compactFigures: figures, ...rest } = core
+/**
+ * A knowledge as a core file: its organisations' identities as rows (card details are not written), the alias index
+ * compiled over all of them, the figures compacted. The build writes the bundled core so; benchmarks their generated
+ * knowledge.
+ */
+export function packCore(core: CompiledKnowledge): CoreFile {
+  const { organisations, aliasIndex: _index, compactFigures: _compact, figures: _figures, ...rest } = core
+  const aliasIndex = compileAliasIndex(organisations, excludedAliasKeys(core.excludedAliases))
   const keys = Object.keys(aliasIndex.byFirst)
-  // JSON never holds a raw line break (JSON.stringify escapes it in strings), so a line is one whole value.
+  // Alias lines hold each alias's folded words separated by spaces: a word with white space in it would split.
   const spaced = (word: string) => /\s/.test(word)
   for (const key of keys) {
-    if (spaced(key) || aliasIndex.byFirst[key]!.some(([rest]) => rest.some(spaced))) throw new Error(`packCore: an alias word under ${JSON.stringify(key)} holds white space`)
+    if (spaced(key) || aliasIndex.byFirst[key]!.some(([words]) => words.some(spaced))) throw new Error(`packCore: an alias word under ${JSON.stringify(key)} holds white space`)
   }
   return {
     ...rest,
@@ -131,7 +137,8 @@ export function packCore(core: CompiledKnowledge, aliasIndex: CompiledAliasIndex
     aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map(([rest, organisation, alias, anyCase]) => [organisation, alias, anyCase, ...rest].join(' ')).join('\t')).join('\n'),
     aliasCovers: aliasIndex.covers,
     aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
-    compactFigures: JSON.stringify(typeof figures === 'function' ? figures() : (figures ?? { sources: [], series: [] })),
+    figures: [],
+    compactFigures: JSON.stringify(compactFigures(allFigures(core))),
   }
 }
 
@@ -139,7 +146,6 @@ export function isCoreFile(value: unknown): value is CoreFile {
   return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/2'
 }
 
-/** The bundled organisations, each parsed from its row on first use. */
 const ALIAS_CASES: readonly Alias['case'][] = ['exact', 'initial', 'any']
 
 function packRows(organisations: readonly Organisation[]): Pick<CoreFile, 'organisationRows' | 'organisationTypes' | 'aliasContexts'> {
