@@ -216,8 +216,10 @@ export function packsSuite(browser: BrowserName): void {
       expect(panel.items).toEqual([])
       expect(panel.status.text).toBe(`Removed “${PACK.name}”.`)
       expect(panel.focused, 'focus moves to the file input, not to the page body').toBe('pack-file')
-      const reopened = await session.openExtensionPage(OPTIONS, '[data-testid="no-packs"]')
-      expect((await readPanel(reopened)).items).toEqual([])
+      // Ready once the list shows either state, so a pack that is still listed fails here by name, not as a timeout.
+      const reopened = await session.openExtensionPage(OPTIONS, '[data-testid="no-packs"], [data-testid="pack"]')
+      const listed = await waitForPanel(reopened, (p) => p.noPacks)
+      expect(listed.items, 'no pack listed after reopening the options page').toEqual([])
       await reopened.close()
       const organisations = await reloadArticle(article, articleUrl())
       for (const name of PACK_NAMES) expect(organisations, `"${name}" gone with the pack`).not.toContain(name)
