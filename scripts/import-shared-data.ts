@@ -1311,6 +1311,7 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     ...candidatesFromParties(),
     ...candidatesFromCameo(known),
   ]
+  let arabicArticle = 0
   // Spelling variants of every multi-word name of a non-party entry ("&" / "and", leading "The", legal forms).
   for (const e of all) {
     if (e.dataset === 'parties') continue
@@ -1319,6 +1320,15 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     for (const a of [alias(e.org.name), ...e.org.aliases]) {
       if (!a || isAcronym(a.text) || !/\s|!/.test(a.text)) continue
       for (const v of nameVariants(a.text, company)) extra.push(a.lang ? { ...v, lang: a.lang } : v)
+    }
+    // The Arabic article is written in lower case in running text ("al-Qaeda", "al Shabab"): the name with "al" is
+    // listed too, in exactly that spelling.
+    for (const a of [...e.org.aliases, ...extra]) {
+      const m = /^Al([- ])(\p{Lu}[\p{L}'’]{3,}.*)$/u.exec(a.text)
+      if (m && !isAcronym(a.text)) {
+        extra.push({ text: `al${m[1]}${m[2]}`, case: 'exact', ...(a.context ? { context: a.context } : {}) })
+        arabicArticle++
+      }
     }
     e.org.aliases.push(...extra)
     if (company) {
@@ -1371,6 +1381,7 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     }
   }
   log.mergedRows = merged
+  log.nameVariantsArabicArticle = arabicArticle
   log.nameVariantsOrdinaryWithContext = [...new Set(variantLog.ordinaryWithContext)].sort()
   log.nameVariants = { ...variantLog, ordinaryWithContext: new Set(variantLog.ordinaryWithContext).size, personNameLeftOut: variantLog.personNameLeftOut.length, shortLeftOut: variantLog.shortLeftOut.length }
   log.wordFormsAdded = wordFormLog.length
