@@ -1164,6 +1164,7 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   const out: Entry[] = []
   let unrelated = 0
   const spellingVariants: string[] = []
+  const acronymsOfVariants: string[] = []
   let smallCompanies = 0
   let offices = 0
   const files: Record<string, string> = {
@@ -1171,7 +1172,9 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
     MilNonState: 'Phoenix.MilNonState.actors.txt',
     Countries: 'Phoenix.Countries.actors.txt',
   }
-  for (const r of csv('organisations/cameo_phoenix_actor_orgs.csv')) {
+  const rows = csv('organisations/cameo_phoenix_actor_orgs.csv')
+  const rowNames = new Set(rows.map((r) => nameKey(splitParen(r.name!).name)))
+  for (const r of rows) {
     const code = r.cameo_codes!.split(' ')[0]!
     // Offices and office holders are not organisations ("President of the United States", "Attorney General").
     if (/\b(PRESIDENT|PRIME MINISTER|ATTORNEY GENERAL|SECRETARY|MINISTER|CHANCELLOR|KING|QUEEN|PRINCE|AMBASSADOR|GOVERNOR|SPEAKER|SENATOR|MAYOR|CHIEF|SPOKESMAN|SPOKESPERSON|ENVOY|COMMISSIONER)\b/.test(r.name!)) {
@@ -1195,6 +1198,24 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
     if (prefix === 'MNC' && known.has(code.slice(3, 6))) country = code.slice(3, 6)
     const nameWords = new Set(nameKey(display).split(' ').filter((w) => w.length > 2))
     const aliases: (Alias | null)[] = [alias(display), wordForm(display), acronym ? alias(acronym) : null]
+    // Initials of the name, of its spellings and of its name in another language ("FUERZAS ARMADAS REVOLUCIONARIAS DE
+    // COLOMBIA" → "FARC"): an acronym with these initials is the entry's own (acronyms in the variants were all left
+    // out before: they share no word with the name).
+    const initialsOf = (text: string) => nameKey(text).split(' ').filter((w) => w && !SMALL.has(w)).map((w) => w[0]).join('')
+    const ownInitials = new Set([initialsOf(name)])
+    for (const a of r.aliases!.split(' | ')) {
+      const n = splitParen(a).name
+      // Not a variant that is another row's own name (CAMEO lists "CENTRAL INTELLIGENCE AGENCY" under the US
+      // intelligence community, "PEOPLES LIBERATION ARMY" under the INLA).
+      if (!a || isAcronym(a) || (rowNames.has(nameKey(n)) && nameKey(n) !== nameKey(name))) continue
+      // A spelling of the name, or its name in another language (most words in no English dictionary).
+      const content = nameKey(n).split(' ').filter((w) => w && !SMALL.has(w))
+      const foreign = content.filter((w) => !dictionary().has(w)).length * 2 > content.length
+      if (sameSpelling(n, name) || (foreign && content.some((w) => nameWords.has(w)))) {
+        ownInitials.add(initialsOf(n))
+        if (n.includes(' - ')) ownInitials.add(initialsOf(n.split(' - ')[0]!)) // "… DE COLOMBIA - EJERCITO DEL PUEBLO"
+      }
+    }
     for (const a of r.aliases!.split(' | ')) {
       if (!a) continue
       const sp = splitParen(a)
@@ -1202,7 +1223,8 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
       const words = nameKey(t).split(' ')
       const initials = words.map((w) => w[0]).join('')
       const spelling = sameSpelling(sp.name, name)
-      const related = words.some((w) => nameWords.has(w)) || (isAcronym(a) && foldAlias(a) === initials) || (acronym !== undefined && a === acronym) || spelling
+      const related = words.some((w) => nameWords.has(w)) || (isAcronym(a) && (foldAlias(a) === initials || (a.length >= 3 && ownInitials.has(foldAlias(a))))) || (acronym !== undefined && a === acronym) || spelling
+      if (isAcronym(a) && a.length >= 3 && ownInitials.has(foldAlias(a)) && !words.some((w) => nameWords.has(w)) && a !== acronym) acronymsOfVariants.push(`${a} (of ${display})`)
       if (spelling && !words.some((w) => nameWords.has(w))) spellingVariants.push(`${t} (of ${display})`)
       if (!related) {
         unrelated++
@@ -1237,6 +1259,7 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   }
   log.cameoUnrelatedVariantsLeftOut = unrelated
   log.cameoSpellingVariantsKept = spellingVariants
+  log.cameoAcronymsOfVariantsKept = acronymsOfVariants
   log.cameoSmallCompaniesLeftOut = smallCompanies
   log.cameoOfficesLeftOut = offices
   return out
