@@ -1165,6 +1165,7 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   let unrelated = 0
   const spellingVariants: string[] = []
   const acronymsOfVariants: string[] = []
+  const companiesWithoutRevenue: string[] = []
   let smallCompanies = 0
   let offices = 0
   const files: Record<string, string> = {
@@ -1236,9 +1237,22 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
     }
     const revenue = /^(.+?) \$([\d,]+)$/.exec(r.comment ?? '')
     const industry = revenue?.[1]
-    if (prefix === 'MNC' && !(revenue && Number(revenue[2]!.replace(/,/g, '')) >= 1e9)) {
+    if (prefix === 'MNC' && revenue && Number(revenue[2]!.replace(/,/g, '')) < 1e9) {
       smallCompanies++
       continue // thousands of small companies (revenue under $1 billion around 2009-2015): little card value, more ambiguity
+    }
+    if (prefix === 'MNC' && !revenue) {
+      // No revenue given (186 rows): companies the dictionary's editors added by hand from the news (HONDA, UBS, BHP
+      // BILLITON, NORDEA, ROLLS ROYCE), with some people and phrases among them ("R S BUTOLA", "FOREIGN OWNED VESSEL",
+      // a "Union Carbide spokesman"): kept unless the row looks like one of those.
+      const words = name.split(/\s+/)
+      const person = /spokesman/i.test(r.comment ?? '') || words.some((w) => /^\p{Lu}\.?$/u.test(w)) || (words.length === 2 && isPersonName(titleCase(words[0]!)) && !isKnownOrganisationWord(titleCase(name)))
+      const phrase = (words.length > 1 && allOrdinary(name)) || /\$|^MNCS?$|MULTI-?NATIONAL/.test(name) // "… $137,000,000", "MNC"
+      if (person || phrase) {
+        smallCompanies++
+        continue
+      }
+      companiesWithoutRevenue.push(display)
     }
     const entry: Entry = {
       dataset: 'cameo',
@@ -1261,6 +1275,7 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   log.cameoSpellingVariantsKept = spellingVariants
   log.cameoAcronymsOfVariantsKept = acronymsOfVariants
   log.cameoSmallCompaniesLeftOut = smallCompanies
+  log.cameoCompaniesWithoutRevenueKept = companiesWithoutRevenue
   log.cameoOfficesLeftOut = offices
   return out
 }
@@ -1356,11 +1371,15 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
     e.org.aliases.push(...extra)
     if (company) {
       // The same for a company's one-word name as listed ("INTEL", "CISCO" of the event-data dictionary).
-      for (const a of e.org.aliases) {
-        if (a.context || ALLOWED.has(a.text) || !/^\p{Lu}\p{Ll}{3,}$/u.test(a.text) || !ordinary().has(a.text.toLowerCase()) || !isKnownOrganisationWord(a.text)) continue
-        a.case = 'exact'
-        a.context = [...BUSINESS_CONTEXT]
-        variantLog.ordinaryWithContext.push(a.text)
+      for (const a of [...e.org.aliases]) {
+        // "HONDA", "CHEVRON" in capitals: the same, written "Honda".
+        const word = /^\p{Lu}{4,}$/u.test(a.text) ? a.text[0] + a.text.slice(1).toLowerCase() : a.text
+        if (a.context || ALLOWED.has(word) || !/^\p{Lu}\p{Ll}{3,}$/u.test(word) || !ordinary().has(word.toLowerCase()) || !isKnownOrganisationWord(word)) continue
+        if (word === a.text) {
+          a.case = 'exact'
+          a.context = [...BUSINESS_CONTEXT]
+        } else e.org.aliases.push({ text: word, case: 'exact', context: [...BUSINESS_CONTEXT] })
+        variantLog.ordinaryWithContext.push(word)
       }
     }
     e.org.aliases = dedupeAliases(e.org.aliases)
