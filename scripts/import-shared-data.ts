@@ -649,7 +649,7 @@ let orgWords: ((word: string) => boolean) | null = null
 const ALLOWED = new Set((JSON.parse(readFileSync(join(K, 'alias-rules.json'), 'utf8')) as { allow: string[] }).allow)
 /** Words of business news: an ordinary word that is also a company's name ("Oracle") matches only next to one. */
 const BUSINESS_CONTEXT = ['company', 'companies', 'shares', 'shareholders', 'stock', 'investors', 'revenue', 'revenues', 'profit', 'profits', 'earnings', 'ceo', 'subsidiary', 'merger', 'acquisition', 'nasdaq', 'nyse', 'automaker', 'carmaker', 'chipmaker', 'retailer', 'conglomerate', 'brand']
-const variantLog = { ordinaryWithContext: [] as string[], legalForm: 0, legalFormSpelling: 0, ampersand: 0, leadingThe: 0, parenthesised: 0, wikipediaName: 0, otherLanguage: 0, personNameLeftOut: [] as string[], shortLeftOut: [] as string[], ordinaryExact: 0 }
+const variantLog = { ordinaryWithContext: [] as string[], shortWithContext: [] as string[], legalForm: 0, legalFormSpelling: 0, ampersand: 0, leadingThe: 0, parenthesised: 0, wikipediaName: 0, otherLanguage: 0, personNameLeftOut: [] as string[], shortLeftOut: [] as string[], ordinaryExact: 0 }
 
 /** "Home Depot (The)" → "The Home Depot". */
 function fixTrailingThe(name: string): string {
@@ -683,7 +683,13 @@ function nameVariants(name: string, company: boolean): Alias[] {
     const core = t.replace(/^The\s+/, '')
     if (!/\s/.test(core) && core !== t && ordinary().has(core.toLowerCase())) return // "The Southern" of "The Southern Company"
     if (single && counter === 'legalForm' && /^\p{Lu}\p{Ll}{1,3}$/u.test(t) && !isKnownOrganisationWord(t)) {
-      variantLog.shortLeftOut.push(`${t} (of ${base})`) // "Copa" (Holdings), "Saab" (Group): short words of other languages, surnames
+      // "Copa" (Holdings), "Saab" (Group), "Lego", "Tata": short words of other languages, surnames, brands. Only with
+      // their capital and a word of business news in the paragraph; not three letters or a cluster ("Amr", "Nbty": an
+      // acronym title-cased), a personal name or a dictionary word.
+      if (t.length === 4 && !/[^aeiouy]{3}/i.test(t) && !ordinary().has(t.toLowerCase()) && !isPersonName(t) && !dictionary().has(t.toLowerCase())) {
+        out.set(t, { text: t, case: 'exact', context: [...BUSINESS_CONTEXT] })
+        variantLog.shortWithContext.push(`${t} (of ${base})`)
+      } else variantLog.shortLeftOut.push(`${t} (of ${base})`)
       return
     }
     if (single && /^\p{Lu}\p{Ll}+$/u.test(t) && isPersonName(t)) {
@@ -1424,8 +1430,9 @@ function mergeOrganisations(places: Place[]): Map<Dataset, Organisation[]> {
   }
   log.mergedRows = merged
   log.nameVariantsArabicArticle = arabicArticle
+  log.nameVariantsShortWithContext = [...new Set(variantLog.shortWithContext)].sort()
   log.nameVariantsOrdinaryWithContext = [...new Set(variantLog.ordinaryWithContext)].sort()
-  log.nameVariants = { ...variantLog, ordinaryWithContext: new Set(variantLog.ordinaryWithContext).size, personNameLeftOut: variantLog.personNameLeftOut.length, shortLeftOut: variantLog.shortLeftOut.length }
+  log.nameVariants = { ...variantLog, ordinaryWithContext: new Set(variantLog.ordinaryWithContext).size, shortWithContext: new Set(variantLog.shortWithContext).size, personNameLeftOut: variantLog.personNameLeftOut.length, shortLeftOut: variantLog.shortLeftOut.length }
   log.wordFormsAdded = wordFormLog.length
   log.wordFormsAddedList = [...new Set(wordFormLog)].sort()
   log.nameVariantsShortLeftOut = variantLog.shortLeftOut
@@ -1564,7 +1571,6 @@ function resolveClashes(entries: Entry[], seeds: Organisation[]): void {
     if (national) {
       for (const a of e.org.aliases) {
         if (a.context || !(isAcronym(a.text) || !/\s/.test(a.text) || generic(a.text))) continue
-        if (distinctive(e, a)) continue
         const ctx = contextFor(e.org.country)
         if (ctx) {
           a.context = ctx
