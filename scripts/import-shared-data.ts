@@ -1082,6 +1082,7 @@ function candidatesFromOfac(): Entry[] {
 }
 
 const partyShortNames: string[] = []
+const abbreviations: string[] = []
 /**
  * The one-word name a party goes by, when the list gives it: the short name when it is a word that starts one of the
  * party's names ("Fidesz" of "Fidesz – Hungarian Civic Alliance", "Podemos") or a word in capitals too long for an
@@ -1091,6 +1092,11 @@ const partyShortNames: string[] = []
 function partyShortName(short: string, names: string[]): string[] {
   const out: string[] = []
   const split = (n: string) => n.split(/[\s\-–—/,:()"]+/).filter(Boolean)
+  // An abbreviation in mixed case or joined by a hyphen ("AfD", "PvdA", "ZANU-PF", "VMRO-DPMNE"): as written.
+  if (/^(?=(?:.*\p{Lu}){2})[\p{Lu}][\p{Lu}\p{Ll}]{1,5}(?:-\p{Lu}{1,6})?$/u.test(short) && !isAcronym(short) && (/-/.test(short) || /\p{Ll}/u.test(short)) && short.replace(/-/g, '').length >= 3) {
+    abbreviations.push(short)
+    return [short]
+  }
   if (/^\p{Lu}\p{L}{3,}$/u.test(short) && !isAcronym(short)) {
     const starts = names.some((n) => foldAlias(split(n)[0] ?? '') === foldAlias(short))
     const inside = names.some((n) => split(n).slice(1).some((w) => foldAlias(w) === foldAlias(short)))
@@ -1121,7 +1127,7 @@ function candidatesFromParties(): Entry[] {
     if (r.name_short && isAcronym(r.name_short) && r.name_short.length >= 3) aliases.push(alias(r.name_short))
     const shortNames = partyShortName(r.name_short!, [...english, ...native])
     for (const short of shortNames) {
-      const a = alias(short)
+      const a = alias(short, abbreviations.includes(short) ? { case: 'exact' } : {})
       if (a) {
         aliases.push(a)
         partyShortNames.push(a.text)
@@ -1151,7 +1157,8 @@ function candidatesFromParties(): Entry[] {
     })
   }
   log.partiesEndedBefore1990LeftOut = old
-  log.partyShortNamesAdded = partyShortNames
+  log.partyShortNamesAdded = partyShortNames.filter((n) => !abbreviations.includes(n))
+  log.partyAbbreviationsAdded = abbreviations
   return out
 }
 
