@@ -1256,11 +1256,12 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
     }
     if (prefix === 'MNC' && !revenue) {
       // No revenue given (186 rows): companies the dictionary's editors added by hand from the news (HONDA, UBS, BHP
-      // BILLITON, NORDEA, ROLLS ROYCE), with some people and phrases among them ("R S BUTOLA", "FOREIGN OWNED VESSEL",
-      // a "Union Carbide spokesman"): kept unless the row looks like one of those.
+      // BILLITON, NORDEA, ROLLS ROYCE, ARTHUR ANDERSEN), with some people and phrases among them ("R S BUTOLA", "FOREIGN
+      // OWNED VESSEL", a "Union Carbide spokesman"): kept unless the row looks like one of those.
       const words = name.split(/\s+/)
-      const person = /spokesman/i.test(r.comment ?? '') || words.some((w) => /^\p{Lu}\.?$/u.test(w)) || (words.length === 2 && isPersonName(titleCase(words[0]!)) && !isKnownOrganisationWord(titleCase(name)))
-      const phrase = (words.length > 1 && allOrdinary(name)) || /\$|^MNCS?$|MULTI-?NATIONAL/.test(name) // "… $137,000,000", "MNC"
+      const person = /spokesman/i.test(r.comment ?? '') || words.some((w) => /^\p{Lu}\.?$/u.test(w))
+      const companyWord = /\b(BANK|TELECOM|COMPUTER|INDUSTRIES|CORPORATION|CORP|COMPANY|GROUP|LIMITED|LTD|INC|HOLDINGS|MUTUAL|AIRLINES|MOTORS|ENERGY|OIL|STEEL|MINING|INFRASTRUCTURE|FIELDS|INSURANCE|FINANCIAL|CAPITAL)\b/.test(name)
+      const phrase = (words.length > 1 && allOrdinary(name) && !companyWord) || /\$|^MNCS?$|MULTI-?NATIONAL/.test(name) // "FOREIGN OWNED VESSEL", "MNC"
       if (person || phrase) {
         smallCompanies++
         continue
