@@ -581,6 +581,9 @@ const SAME_AS: Record<string, string> = {
   'u s federal reserve': 'federal reserve system',
   'us federal reserve': 'federal reserve system',
   'federal reserve': 'federal reserve system',
+  'gates foundation': 'bill and melinda gates foundation', // two CAMEO rows
+  'government communicationa headquarters': 'government communications headquarters', // CAMEO's typo (GCHQ)
+  'pacific gas and electric': 'pg e', // CAMEO's utility and the S&P 500's holding company: the press's "PG&E"
 }
 
 function nameKey(name: string): string {
@@ -1105,6 +1108,9 @@ function partyShortName(short: string, names: string[]): string[] {
   }
   return [...new Set(out)].filter((w) => !ordinary().has(foldAlias(w)) && !dictionary().has(foldAlias(w)) && !isPersonName(w))
 }
+/** Parties' English names that news uses for something else: left out (the party keeps its native name). */
+const OTHER_THINGS_NAMES = new Set(['formula one']) // Venezuela's Fórmula Uno (1988–1993), not motor racing
+
 function candidatesFromParties(): Entry[] {
   const out: Entry[] = []
   let old = 0
@@ -1114,7 +1120,7 @@ function candidatesFromParties(): Entry[] {
       old++
       continue
     }
-    const english = r.name_english!.split(' / ').map((s) => s.trim()).filter(Boolean)
+    const english = r.name_english!.split(' / ').map((s) => s.trim()).filter((n) => n && !OTHER_THINGS_NAMES.has(foldAlias(n)))
     const native = r.name!.split(' / ').map((s) => s.trim()).filter(Boolean)
     const display = english[0] ?? native[0]!
     const country = /^[A-Z]{3}$/.test(r.country_iso3!) ? r.country_iso3! : null
@@ -1188,6 +1194,12 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
   }
   const rows = csv('organisations/cameo_phoenix_actor_orgs.csv')
   const rowNames = new Set(rows.map((r) => nameKey(splitParen(r.name!).name)))
+  const prefixOf = (r: Record<string, string>) => r.cameo_codes!.split(' ')[0]!.slice(0, 3)
+  const rowPrefixes = new Map<string, Set<string>>()
+  for (const r of rows) {
+    const k = nameKey(splitParen(r.name!).name)
+    rowPrefixes.set(k, (rowPrefixes.get(k) ?? new Set()).add(prefixOf(r)))
+  }
   for (const r of rows) {
     const code = r.cameo_codes!.split(' ')[0]!
     // Offices and office holders are not organisations ("President of the United States", "Attorney General").
@@ -1233,6 +1245,13 @@ function candidatesFromCameo(known: Set<string>): Entry[] {
     for (const a of r.aliases!.split(' | ')) {
       if (!a) continue
       const sp = splitParen(a)
+      // Not a variant that is the own name of a row of another country or sector, nor its acronym: "PEOPLES LIBERATION
+      // ARMY (PLA)" under the INLA (WEUREB) would otherwise merge the INLA with China's army (CHNMIL).
+      const other = rowPrefixes.get(nameKey(sp.name))
+      if (other && nameKey(sp.name) !== nameKey(name) && !other.has(prefixOf(r))) {
+        unrelated++
+        continue
+      }
       const t = titleCase(sp.name)
       const words = nameKey(t).split(' ')
       const initials = words.map((w) => w[0]).join('')
@@ -1504,11 +1523,15 @@ function tidy(o: Organisation): Organisation {
   }
 }
 
-/** Context words for an entry: the names of its country, lower case, at least 4 letters (so not "us"). */
+/**
+ * Context words for an entry: the one-word names of its country, folded (lower case, no accents: the matcher compares
+ * them with a paragraph's folded words, so "française" or a multi-word "united states" would never match), at least 4
+ * letters (so not "us").
+ */
 function contextFor(country: string | null): string[] | null {
   if (!country) return null
   const names = [placeNameById.get(country) ?? '', ...(placeNamesFile.names[country] ?? [])]
-  const words = [...new Set(names.map((n) => n.toLowerCase()).filter((n) => n.replace(/[^\p{L}]/gu, '').length >= 4))].slice(0, 5)
+  const words = [...new Set(names.map((n) => foldAlias(n)).filter((n) => !/[\s]/.test(n) && n.replace(/[^\p{L}]/gu, '').length >= 4))].slice(0, 5)
   return words.length > 0 ? words : null
 }
 
