@@ -220,7 +220,7 @@ export function findOrganisations(
     const start = starts[i]!
     const capitalised = kind === DIGITS || startsWithCapital(text, start)
     if (!capitalised && !uncapitalised) continue
-    const slot = index.slotOf(hashes[i]!)
+    const slot = capitalised ? index.slotOf(hashes[i]!) : index.summarisedSlotOf(hashes[i]!)
     if (slot < 0) continue
     if (!capitalised && (index.summary(slot) & UNCAPITALISED_START) === 0) continue
     const marker = i > 0 && ends[i - 1] === start ? text[start - 1] : undefined
