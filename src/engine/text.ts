@@ -185,15 +185,27 @@ export class Tokens {
           hashes[count++] = Math.imul(FNV_OFFSET ^ code, FNV_PRIME) & HASH_MASK
           continue
         }
-        // A run of ASCII letters (hashed as lower case, as they fold) or digits.
-        const caseBit = kind === LETTERS ? 0x20 : 0
-        let hash = Math.imul(FNV_OFFSET ^ (code | caseBit), FNV_PRIME)
-        for (index++; index < length; index++) {
-          code = text.charCodeAt(index)
-          if (code >= 128 || ASCII_CLASS[code] !== kind) break
-          hash = Math.imul(hash ^ (code | caseBit), FNV_PRIME)
+        // A run of ASCII letters (hashed as lower case, as they fold) or digits. Each has its own loop, whose test
+        // of a code is one subtraction and comparison (any code outside the range, 128 and over included, wraps to a
+        // large unsigned number): most of a page's characters pass through the first.
+        let hash: number
+        if (kind === LETTERS) {
+          hash = Math.imul(FNV_OFFSET ^ (code | 0x20), FNV_PRIME)
+          for (index++; index < length; index++) {
+            code = text.charCodeAt(index)
+            const lower = code | 0x20
+            if (lower - 97 >>> 0 >= 26) break
+            hash = Math.imul(hash ^ lower, FNV_PRIME)
+          }
+        } else {
+          this.hasDigits = true
+          hash = Math.imul(FNV_OFFSET ^ code, FNV_PRIME)
+          for (index++; index < length; index++) {
+            code = text.charCodeAt(index)
+            if (code - 48 >>> 0 >= 10) break
+            hash = Math.imul(hash ^ code, FNV_PRIME)
+          }
         }
-        if (kind === DIGITS) this.hasDigits = true
         starts[count] = start
         kinds[count] = kind
         // The run may go on outside ASCII ("Zürich", "5²"): then it is read and folded whole.
