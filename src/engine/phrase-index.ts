@@ -197,6 +197,6 @@ function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {
 
 /** Whether tokens first, first+1, … fold to `keys` (their hashes already agree). */
 function sameKeys(tokens: Tokens, first: number, keys: readonly string[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (tokens.folded(first + k) !== keys[k]) return false
+  for (let k = 0; k < keys.length; k++) if (!tokens.foldsTo(first + k, keys[k]!)) return false
   return true
 }

@@ -285,6 +285,19 @@ export class Tokens {
     return folded
   }
 
+  /** Whether `folded(i) === key`, compared in place: no folded string is made for a token that was never read. */
+  foldsTo(i: number, key: string): boolean {
+    if (i < 0 || i >= this.count) return key === ''
+    if (this.foldedIn[i] === this.generation) return this.foldedForms[i] === key
+    const start = this.starts[i]!
+    const length = this.ends[i]! - start
+    if (length !== key.length) return false
+    // A token not folded as it was read is ASCII: a letter's lower case is its code with the 0x20 bit set.
+    const caseBit = this.kinds[i] === LETTERS ? 0x20 : 0
+    for (let k = 0; k < length; k++) if ((this.text.charCodeAt(start + k) | caseBit) !== key.charCodeAt(k)) return false
+    return true
+  }
+
   /** Whether token i exists and is a word (letters or digits). */
   isWord(i: number): boolean {
     return i >= 0 && i < this.count && this.kinds[i] !== OTHER
@@ -292,7 +305,7 @@ export class Tokens {
 
   /** Whether token i exists and folds to `key` (compared by hash first). */
   is(i: number, key: string, hash: number = keyHash(key)): boolean {
-    return i >= 0 && i < this.count && this.hashes[i] === hash && this.folded(i) === key
+    return i >= 0 && i < this.count && this.hashes[i] === hash && this.foldsTo(i, key)
   }
 
   /** Token i as written. */

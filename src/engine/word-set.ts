@@ -95,15 +95,22 @@ function filterWords(capacity: number): number {
 /** A set of folded words that answers for a token by its hash. */
 export class WordSet {
   private readonly hashes = new HashSlots()
-  private readonly words: ReadonlySet<string>
+  /** The words of each slot: one, unless their hashes collide. */
+  private readonly wordsBySlot: string[][] = []
 
   constructor(words: Iterable<string>) {
-    this.words = new Set(words)
-    for (const word of this.words) this.hashes.add(keyHash(word))
+    for (const word of new Set(words)) {
+      const slot = this.hashes.add(keyHash(word))
+      ;(this.wordsBySlot[slot] ??= []).push(word)
+    }
   }
 
   /** Whether token i folds to a word of the set. */
   has(tokens: Tokens, i: number): boolean {
-    return i >= 0 && i < tokens.count && this.hashes.slotOf(tokens.hashes[i]!) >= 0 && this.words.has(tokens.folded(i))
+    if (i < 0 || i >= tokens.count) return false
+    const slot = this.hashes.slotOf(tokens.hashes[i]!)
+    if (slot < 0) return false
+    for (const word of this.wordsBySlot[slot]!) if (tokens.foldsTo(i, word)) return true
+    return false
   }
 }
