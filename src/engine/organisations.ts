@@ -151,7 +151,7 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
 }
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
-function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraph: () => Span): boolean {
+function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraphAt: (offset: number) => Span): boolean {
   const { alias } = entry
   if (alias.case === 'any') return true
   const { text, starts, ends } = tokens
@@ -160,7 +160,7 @@ function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: numb
   const expected = (entry.exactForm ??= exactForm(alias.text))
   // Written as the alias is, the surface needs no normalising.
   if (surface !== expected && exactForm(surface) !== expected) return false
-  return !isInShoutedText(tokens, first, last, paragraph())
+  return !isInShoutedText(tokens, first, last, paragraphAt(starts[first]!))
 }
 
 function exactForm(text: string): string {
@@ -241,30 +241,31 @@ export function findOrganisations(
 /** One acceptance test for every candidate in a text; it reads the candidate's position from the match itself. */
 function acceptor(tokens: Tokens, paragraphsOf: () => readonly Span[]): (match: PhraseMatch<AliasEntry>) => boolean {
   const { text, starts } = tokens
-  const paragraphIndex = (offset: number) => spanIndexAt(paragraphsOf(), offset)
-  // Context words of ambiguous aliases are looked up in the mention's own paragraph: the hashes of its words, built on first need.
-  const paragraphHashes = new Map<number, Set<number>>()
-  const inParagraph = (word: string, paragraph: number) => {
-    const { start, end } = paragraphsOf()[paragraph]!
-    const inside = (i: number) => tokens.kinds[i] !== OTHER && starts[i]! >= start && tokens.ends[i]! <= end
-    let hashes = paragraphHashes.get(paragraph)
-    if (!hashes) {
-      hashes = new Set()
-      for (let i = 0; i < tokens.count; i++) if (inside(i)) hashes.add(tokens.hashes[i]!)
-      paragraphHashes.set(paragraph, hashes)
-    }
-    const hash = keyHash(word)
-    if (!hashes.has(hash)) return false
-    for (let i = 0; i < tokens.count; i++) if (inside(i) && tokens.hashes[i] === hash && tokens.folded(i) === word) return true
-    return false
+  const paragraphAt = (offset: number): Span => {
+    const paragraphs = paragraphsOf()
+    return paragraphs[spanIndexAt(paragraphs, offset)]!
   }
   return ({ value, first, last }) => {
     if (!tokens.isWord(last)) return false
     const start = starts[first]!
     const marker = first > 0 && tokens.ends[first - 1] === start ? text[start - 1] : undefined
     if (marker === '#' && !value.alias.hashtag) return false
-    if (!caseAllows(value, tokens, first, last, () => paragraphsOf()[paragraphIndex(start)]!)) return false
-    if (value.alias.context && !value.alias.context.some((word) => inParagraph(word, paragraphIndex(start)))) return false
-    return true
+    if (!caseAllows(value, tokens, first, last, paragraphAt)) return false
+    const { context } = value.alias
+    if (!context) return true
+    // Context words of ambiguous aliases are looked up in the mention's own paragraph.
+    const paragraph = paragraphAt(start)
+    for (const word of context) if (inParagraph(tokens, word, paragraph)) return true
+    return false
   }
+}
+
+/** Whether a word of `paragraph` folds to `word`. */
+function inParagraph(tokens: Tokens, word: string, { start, end }: Span): boolean {
+  const { kinds, starts, ends, hashes } = tokens
+  const hash = keyHash(word)
+  for (let i = 0; i < tokens.count; i++) {
+    if (hashes[i] === hash && kinds[i] !== OTHER && starts[i]! >= start && ends[i]! <= end && tokens.foldsTo(i, word)) return true
+  }
+  return false
 }

@@ -233,18 +233,19 @@ function asciiDigitRuns(tokens: Tokens): number[] {
   return runs
 }
 
+/** Where each shape's last match ended, and the run being tried: one of each for every block, reused. */
+const scannedUpTo = new Int32Array(NON_QUANTITY_SHAPES.length)
+const currentRun: DigitRun = { text: '', start: 0, end: 0, nextStart: -1, nextEnd: -1 }
+
 function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): Span[] {
   const { text } = tokens
   const spans: Span[] = []
-  const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
-    if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
-    spans.push({ start: match.index, end: match.index + match[0].length })
-  }
   // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
   // the whole text would find them; the others are scanned for when some run allows them.
   let scanned = 0
-  const scannedUpTo = NON_QUANTITY_SHAPES.map(() => 0)
-  const run: DigitRun = { text, start: 0, end: 0, nextStart: -1, nextEnd: -1 }
+  scannedUpTo.fill(0)
+  const run = currentRun
+  run.text = text
   for (let r = 0; r < runs.length; r += 2) {
     run.start = runs[r]!
     run.end = runs[r + 1]!
@@ -260,15 +261,23 @@ function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): 
       shape.atRun.lastIndex = run.start
       const match = shape.atRun.exec(text)
       if (match) scannedUpTo[k] = shape.atRun.lastIndex
-      exclude(match, shape.germanThousands)
+      exclude(spans, match, shape.germanThousands, lang)
     }
   }
-  NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
-    if ((scanned & (1 << k)) === 0) return
+  run.text = ''
+  for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+    if ((scanned & (1 << k)) === 0) continue
+    const { pattern, germanThousands } = NON_QUANTITY_SHAPES[k]!
     pattern.lastIndex = 0
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(match, germanThousands)
-  })
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(spans, match, germanThousands, lang)
+  }
   return spans
+}
+
+/** Add a shape's match to the excluded spans, unless it is German thousands ("1.234.567") that only look like a version. */
+function exclude(spans: Span[], match: RegExpExecArray | null, germanThousands: boolean | undefined, lang: Lang): void {
+  if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
+  spans.push({ start: match.index, end: match.index + match[0].length })
 }
 
 function isLetter(character: string | undefined): boolean {
@@ -417,12 +426,10 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   /** End of the last connector skipped ("de", "d'"): the next word may follow it rather than the number. */
   let gapEnd = -1
-  const adjacent = (i: number, slack: number) => starts[i]! - after.end <= slack || (gapEnd >= 0 && starts[i]! - gapEnd <= 1)
-  const phrase = (i: number, size: number) => (i + size <= count ? foldedRun(tokens, i, i + size) : null)
   // Percent and point words.
   if (PERCENT_FIRST_WORDS.has(tokens, index)) {
-    for (const size of [3, 2, 1]) {
-      const key = phrase(index, size)
+    for (const size of PERCENT_WORD_SIZES) {
+      const key = foldedPhrase(tokens, index, size)
       if (key && PERCENT_WORDS.has(key) && starts[index]! - after.end <= 1) {
         after.unit = PERCENT_WORDS.get(key)!
         after.kind = 'percentage'
@@ -455,9 +462,9 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   // Currency after the number ("10.000 Euro", "5 €").
   if (CURRENCY_SUFFIX_FIRST_WORDS.has(tokens, index)) {
-    for (const size of [2, 1]) {
-      const key = phrase(index, size)
-      if (key && CURRENCY_SUFFIXES.has(key) && adjacent(index, 2)) {
+    for (const size of CURRENCY_SUFFIX_SIZES) {
+      const key = foldedPhrase(tokens, index, size)
+      if (key && CURRENCY_SUFFIXES.has(key) && follows(starts[index]!, after.end, 2, gapEnd)) {
         after.unit = CURRENCY_SUFFIXES.get(key)!
         after.kind = 'money'
         after.end = ends[index + size - 1]!
@@ -467,7 +474,7 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   if (hasCurrency || after.kind === 'money') return withRate(context, index, after)
   const word = index
-  if (word >= count || !adjacent(word, 1)) return after
+  if (word >= count || !follows(starts[word]!, after.end, 1, gapEnd)) return after
   const folded = tokens.folded(word)
   // "10 a.m.", "6 p.m."
   if ((folded === 'a' || folded === 'p') && tokens.folded(word + 1) === '.' && tokens.folded(word + 2) === 'm') {
@@ -535,6 +542,20 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   return after
 }
+
+/** Whether a word starting at `start` follows the number (ending at `end`) within `slack`, or right after a skipped connector ending at `gapEnd` (-1: none). */
+function follows(start: number, end: number, slack: number, gapEnd: number): boolean {
+  return start - end <= slack || (gapEnd >= 0 && start - gapEnd <= 1)
+}
+
+/** The folded tokens [i, i + size) joined by spaces, or null past the last token. */
+function foldedPhrase(tokens: Tokens, i: number, size: number): string | null {
+  return i + size <= tokens.count ? foldedRun(tokens, i, i + size) : null
+}
+
+/** Lengths in words of the percent and currency words, longest first (module constants: a literal would be made per number). */
+const PERCENT_WORD_SIZES = [3, 2, 1] as const
+const CURRENCY_SUFFIX_SIZES = [2, 1] as const
 
 /** First words of the percent and currency words after a number: the only tokens worth joining into phrases. */
 const PERCENT_FIRST_WORDS = new WordSet([...PERCENT_WORDS.keys()].map((key) => key.split(' ')[0]!))
