@@ -33,11 +33,18 @@ export interface Quantity {
 /**
  * Shapes that contain digits but are never quantities; found first so no digit inside them is read as one. Each comes
  * with a test that the first digit run of any match it can make passes (a necessary condition, from the pattern), so a
- * text runs only the patterns its digits allow: "148,600 people" runs none of them.
+ * text runs only the patterns its digits allow: "148,600 people" runs none of them. The test is in up to three parts:
+ * which characters may stand right before and right after the run (tabulated by character, so a run is tried only on
+ * the shapes its neighbours allow, and most runs on none), and the rest of it.
  */
 interface NonQuantityShape {
   pattern: RegExp
-  firstRun: (run: DigitRun) => boolean
+  /** Whether the character code right before the run (NaN at the text's start) allows a match; any, when absent. */
+  before?: (code: number) => boolean
+  /** Whether the character code right after the run (NaN at the text's end) allows a match; any, when absent. */
+  after?: (code: number) => boolean
+  /** The rest of the test, when there is more to it. */
+  firstRun?: (run: DigitRun) => boolean
   /** "1.234.567" in German is a number, not a version. */
   germanThousands?: boolean
   /** For a pattern whose every match starts with the digits of a run (`\b\d`), the pattern anchored where it is tried. */
@@ -53,64 +60,94 @@ interface DigitRun {
   nextEnd: number
 }
 
-/** Character codes right before and after a run (NaN outside the text, which equals nothing). */
-const before = (run: DigitRun) => run.text.charCodeAt(run.start - 1)
-const after = (run: DigitRun) => run.text.charCodeAt(run.end)
 const digits = (run: DigitRun) => run.end - run.start
-const code = (character: string) => character.charCodeAt(0)
-const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
+/** A test for a character code that holds for the given characters only. */
+const oneOf = (characters: string) => (code: number) => code === code && characters.includes(String.fromCharCode(code))
+const [O, LOWER_O] = ['O', 'o'].map((character) => character.charCodeAt(0)) as number[]
 
 const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // ISO dates
-  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, firstRun: (run) => digits(run) === 4 && after(run) === HYPHEN },
+  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, after: oneOf('-'), firstRun: (run) => digits(run) === 4 },
   // 10/11/2020, 11.11.2020
-  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, firstRun: (run) => digits(run) <= 2 && (after(run) === DOT || after(run) === SLASH || after(run) === HYPHEN) },
+  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, after: oneOf('./-'), firstRun: (run) => digits(run) <= 2 },
   // 6.30 p.m., 14h30 Uhr
-  {
-    pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi,
-    firstRun: (run) => digits(run) <= 2 && (after(run) === COLON || after(run) === LOWER_H || after(run) === H || after(run) === DOT),
-  },
+  { pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi, after: oneOf(':hH.'), firstRun: (run) => digits(run) <= 2 },
   // 1:54
-  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, firstRun: (run) => digits(run) <= 2 && after(run) === COLON },
+  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, after: oneOf(':'), firstRun: (run) => digits(run) <= 2 },
   // live-blog timestamps at a line's start: "17.00 We are going…"
-  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, firstRun: (run) => digits(run) === 2 && (after(run) === DOT || after(run) === COLON) },
+  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, after: oneOf('.:'), firstRun: (run) => digits(run) === 2 },
   // 6 o'clock
   {
     pattern: /\b\d{1,2}\s?o['’]clock\b/gi,
+    after: (code) => isWhiteSpace(code) || code === O || code === LOWER_O,
     firstRun: (run) => {
-      const next = isWhiteSpace(after(run)) ? run.text.charCodeAt(run.end + 1) : after(run)
+      const after = run.text.charCodeAt(run.end)
+      const next = isWhiteSpace(after) ? run.text.charCodeAt(run.end + 1) : after
       return digits(run) <= 2 && (next === O || next === LOWER_O)
     },
   },
   // phone numbers (North American shape): the first run is the country code after "+" or a three-digit area code
   {
     pattern: /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g,
-    firstRun: (run) => before(run) === PLUS || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
+    firstRun: (run) => run.text[run.start - 1] === '+' || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
   },
   // international phone numbers
-  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, firstRun: (run) => before(run) === PLUS },
+  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, before: oneOf('+') },
   // local phone numbers (555-0100)
-  { pattern: /\b\d{3}-\d{4}\b/g, firstRun: (run) => digits(run) === 3 && after(run) === HYPHEN },
+  { pattern: /\b\d{3}-\d{4}\b/g, after: oneOf('-'), firstRun: (run) => digits(run) === 3 },
   // versions 1.2.3 (German thousands 1.234.567 are re-read below)
-  { pattern: /\b\d+(?:\.\d+){2,}\b/g, firstRun: (run) => after(run) === DOT, germanThousands: true },
+  { pattern: /\b\d+(?:\.\d+){2,}\b/g, after: oneOf('.'), germanThousands: true },
   // footnote markers
-  { pattern: /\[\d+\]/g, firstRun: (run) => before(run) === BRACKET },
+  { pattern: /\[\d+\]/g, before: oneOf('[') },
   // "Page 1 of 1"
   {
     pattern: /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi,
-    firstRun: (run) => isWhiteSpace(before(run)) && run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
+    before: isWhiteSpace,
+    after: isWhiteSpace,
+    firstRun: (run) => run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
   },
   // "Boeing 737-800", "Airbus 320-200": model and variant
-  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, firstRun: (run) => isWhiteSpace(before(run)) && after(run) === HYPHEN },
+  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, before: isWhiteSpace, after: oneOf('-') },
   // 24/7, 3/4 as written slashes: dates, scores, ratings
-  { pattern: /\b\d+\/\d+\b/g, firstRun: (run) => after(run) === SLASH },
+  { pattern: /\b\d+\/\d+\b/g, after: oneOf('/') },
   // G7, A320, MP3, B2B
-  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
+  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, before: (code) => code >= 65 && code <= 90 },
 ]
 
 for (const shape of NON_QUANTITY_SHAPES) {
   if (shape.pattern.source.startsWith('\\b\\d')) shape.atRun = new RegExp(shape.pattern.source, shape.pattern.flags.replace('g', 'y'))
 }
+
+/**
+ * For each character code, the shapes (bit k for NON_QUANTITY_SHAPES[k]) that allow it on one side of a run: ASCII
+ * codes in a table, others (and NaN, outside the text) computed on first sight and kept.
+ */
+class ShapesAllowing {
+  private readonly ascii = new Int32Array(128)
+  private readonly others = new Map<number, number>()
+
+  constructor(private readonly side: 'before' | 'after') {
+    for (let code = 0; code < 128; code++) this.ascii[code] = this.compute(code)
+  }
+
+  of(code: number): number {
+    if (code < 128) return this.ascii[code]!
+    let shapes = this.others.get(code)
+    if (shapes === undefined) this.others.set(code, (shapes = this.compute(code)))
+    return shapes
+  }
+
+  private compute(code: number): number {
+    let shapes = 0
+    NON_QUANTITY_SHAPES.forEach((shape, k) => {
+      if (shape[this.side]?.(code) ?? true) shapes |= 1 << k
+    })
+    return shapes
+  }
+}
+
+const SHAPES_ALLOWING_BEFORE = new ShapesAllowing('before')
+const SHAPES_ALLOWING_AFTER = new ShapesAllowing('after')
 
 interface Context {
   text: string
@@ -251,9 +288,12 @@ function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): 
     run.end = runs[r + 1]!
     run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
     run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
-    for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+    let candidates = SHAPES_ALLOWING_BEFORE.of(text.charCodeAt(run.start - 1)) & SHAPES_ALLOWING_AFTER.of(text.charCodeAt(run.end)) & ~scanned
+    // The allowed shapes in order, lowest bit first.
+    for (; candidates !== 0; candidates &= candidates - 1) {
+      const k = 31 - Math.clz32(candidates & -candidates)
       const shape = NON_QUANTITY_SHAPES[k]!
-      if ((scanned & (1 << k)) !== 0 || run.start < scannedUpTo[k]! || !shape.firstRun(run)) continue
+      if (run.start < scannedUpTo[k]! || (shape.firstRun && !shape.firstRun(run))) continue
       if (!shape.atRun) {
         scanned |= 1 << k
         continue
