@@ -487,6 +487,8 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
 }
 
 export function isUpper(character: string): boolean {
+  // An ASCII character, the usual case, is upper case exactly when it is A–Z: no case conversion needed.
+  if (character.length === 1 && character.charCodeAt(0) < 128) return character >= 'A' && character <= 'Z'
   return character !== character.toLowerCase() && character === character.toUpperCase()
 }
 
