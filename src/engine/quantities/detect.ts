@@ -270,7 +270,10 @@ function asciiDigitRuns(tokens: Tokens): number[] {
   return runs
 }
 
-/** Where each shape's last match ended, and the run being tried: one of each for every block, reused. */
+/**
+ * Where each shape's last match ended, and the run being tried: one of each for every block, reused. Between blocks
+ * every end is 0 again (only a block that matched some shape has ends to clear).
+ */
 const scannedUpTo = new Int32Array(NON_QUANTITY_SHAPES.length)
 const currentRun: DigitRun = { text: '', start: 0, end: 0, nextStart: -1, nextEnd: -1 }
 
@@ -280,7 +283,7 @@ function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): 
   // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
   // the whole text would find them; the others are scanned for when some run allows them.
   let scanned = 0
-  scannedUpTo.fill(0)
+  let matchedAtRun = false
   const run = currentRun
   run.text = text
   for (let r = 0; r < runs.length; r += 2) {
@@ -300,11 +303,15 @@ function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): 
       }
       shape.atRun.lastIndex = run.start
       const match = shape.atRun.exec(text)
-      if (match) scannedUpTo[k] = shape.atRun.lastIndex
+      if (match) {
+        scannedUpTo[k] = shape.atRun.lastIndex
+        matchedAtRun = true
+      }
       exclude(spans, match, shape.germanThousands, lang)
     }
   }
   run.text = ''
+  if (matchedAtRun) scannedUpTo.fill(0)
   for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
     if ((scanned & (1 << k)) === 0) continue
     const { pattern, germanThousands } = NON_QUANTITY_SHAPES[k]!
