@@ -364,6 +364,12 @@ const ABBREVIATIONS = new Set([
   'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'approx', 'ca', 'bzw', 'z.b', 'nr', 'mio', 'mrd', 'sr', 'sra', 'p', 'pp', 'fig',
 ])
 
+/** Whether text[from, to) holds a line break: `text.slice(from, to).includes('\n')` without making the slice. */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
+  return false
+}
+
 /** The white space of a regular expression's \s, by code. */
 export function isWhiteSpace(code: number): boolean {
   return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||

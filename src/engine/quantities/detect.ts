@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { DIGITS, foldedRun, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { DIGITS, foldedRun, hasLineBreak, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
 import { PhraseIndex } from '../phrase-index.ts'
 import { WordSet } from '../word-set.ts'
 import {
@@ -340,7 +340,7 @@ const isDigit = (character: string | undefined) => character !== undefined && ch
 function wordBefore(context: Context, index: number): string | undefined {
   const { text, tokens } = context
   const i = index - 1
-  if (i < 0 || text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('\n')) return undefined
+  if (i < 0 || hasLineBreak(text, tokens.ends[i]!, tokens.starts[i + 1]!)) return undefined
   const folded = tokens.folded(i)
   return tokens.kinds[i] !== OTHER || folded === "'" || folded === '-' ? folded : undefined
 }
@@ -362,7 +362,7 @@ function qualifierBefore(context: Context, index: number): { qualifier: string; 
     for (let k = first; k < index; k++) if (tokens.kinds[k] === OTHER && tokens.folded(k) !== "'") words = false
     if (!words) continue
     const reach = index < tokens.count ? tokens.starts[index]! : text.length
-    if (text.slice(tokens.starts[first]!, reach).includes('\n')) continue
+    if (hasLineBreak(text, tokens.starts[first]!, reach)) continue
     const key = foldedRun(tokens, first, index).replace(/ ' /g, "'")
     const gloss = QUALIFIERS.get(key)
     if (gloss) return { qualifier: gloss, first }
@@ -679,7 +679,7 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   let i = index - 1
   while (i >= 0 && SKIPPED_BEFORE.has(tokens.folded(i))) i--
   // A line break ends a date: "November\n\n148,600" is a heading followed by a number.
-  if (tokens.isWord(i) && !text.slice(tokens.ends[i]!, numberStart).includes('\n')) {
+  if (tokens.isWord(i) && !hasLineBreak(text, tokens.ends[i]!, numberStart)) {
     const previous = tokens.folded(i)
     if ((MONTHS.has(previous) && monthIsMeant(context, i)) || WEEKDAYS.has(previous)) return 'date'
     const reference = tokens.isWord(index - 1) ? index - 1 : tokens.isWord(index - 2) && tokens.folded(index - 1) === '.' ? index - 2 : -1
@@ -768,7 +768,7 @@ function isDayBeforeMonth(context: Context, numberEnd: number): boolean {
   if (index < 0) return false
   index++
   while (index < tokens.count && (tokens.folded(index) === '.' || tokens.folded(index) === 'de' || tokens.folded(index) === 'of')) index++
-  if (index >= tokens.count || context.text.slice(numberEnd, tokens.starts[index]!).includes('\n')) return false
+  if (index >= tokens.count || hasLineBreak(context.text, numberEnd, tokens.starts[index]!)) return false
   return tokens.isWord(index) && MONTHS.has(tokens.folded(index)) && monthIsMeant(context, index)
 }
 
@@ -854,7 +854,7 @@ function readFraction(context: Context, index: number): Quantity | null {
   const qualifier = qualifierBefore(context, index)
   // "a third day", "a fifth term": a singular fraction before a noun is an ordinal.
   const following = last + 1
-  const sameLine = following < tokens.count && !context.text.slice(ends[last]!, starts[following]!).includes('\n')
+  const sameLine = following < tokens.count && !hasLineBreak(context.text, ends[last]!, starts[following]!)
   if (/^(a|one|un|ein|una?) /.test(key) && sameLine && tokens.isWord(following) && tokens.folded(following) !== 'of' && !NOT_NOUNS.has(tokens.folded(following))) return null
   // "half" alone is a claim only as "half of …", "half a million" or after a qualifier ("less than half").
   if (key === 'half') {
