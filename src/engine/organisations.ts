@@ -12,6 +12,8 @@ export interface AliasEntry {
    * plain), made on first need.
    */
   exactForm: string | null
+  /** `keyHash` of each context word, made on first need. */
+  contextHashes: number[] | null
 }
 
 export interface OrganisationMention {
@@ -89,7 +91,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
-        return { rest, value: { organisation, alias, exactForm: null } }
+        return { rest, value: { organisation, alias, exactForm: null, contextHashes: null } }
       }),
     summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
@@ -145,7 +147,7 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
   for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
     const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null })
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null, contextHashes: null })
   }
   return index
 }
@@ -255,15 +257,15 @@ function acceptor(tokens: Tokens, paragraphsOf: () => readonly Span[]): (match: 
     if (!context) return true
     // Context words of ambiguous aliases are looked up in the mention's own paragraph.
     const paragraph = paragraphAt(start)
-    for (const word of context) if (inParagraph(tokens, word, paragraph)) return true
+    const hashes = (value.contextHashes ??= context.map(keyHash))
+    for (let k = 0; k < context.length; k++) if (inParagraph(tokens, context[k]!, hashes[k]!, paragraph)) return true
     return false
   }
 }
 
-/** Whether a word of `paragraph` folds to `word`. */
-function inParagraph(tokens: Tokens, word: string, { start, end }: Span): boolean {
+/** Whether a word of `paragraph` folds to `word` (whose `keyHash` is `hash`). */
+function inParagraph(tokens: Tokens, word: string, hash: number, { start, end }: Span): boolean {
   const { kinds, starts, ends, hashes } = tokens
-  const hash = keyHash(word)
   for (let i = 0; i < tokens.count; i++) {
     if (hashes[i] === hash && kinds[i] !== OTHER && starts[i]! >= start && ends[i]! <= end && tokens.foldsTo(i, word)) return true
   }

@@ -389,11 +389,14 @@ function currencyBefore(context: Context, numberStart: number): Extent | null {
     const code = CURRENCY_PREFIXES.get(`${tokens.folded(beforeSign)}${tokens.folded(previous)}`)
     if (code) return { first: beforeSign, text: code }
   }
-  const code = CURRENCY_PREFIXES.get(tokens.folded(previous))
+  const code = CURRENCY_PREFIX_WORDS.has(tokens, previous) ? CURRENCY_PREFIXES.get(tokens.folded(previous)) : undefined
   const previousIsWord = tokens.isWord(previous)
   if (code && (!previousIsWord || gap === 1) && !(previousIsWord && isLetter(text[tokens.starts[previous]! - 1]))) return { first: previous, text: code }
   return null
 }
+
+/** The currency signs and words written before a number, for a look at the token there that makes no string. */
+const CURRENCY_PREFIX_WORDS = new WordSet(CURRENCY_PREFIXES.keys())
 
 interface After {
   end: number
