@@ -216,8 +216,6 @@ export class Tokens {
         } else {
           ends[count] = index
           hashes[count++] = hash & HASH_MASK
-          // Most words end at a single space: step over it here rather than read it again at the top of the loop.
-          if (code === 32) index++
         }
         continue
       }
