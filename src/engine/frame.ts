@@ -1,6 +1,6 @@
 /** Claim frames: what a number counts, where, when, and on whose word — read from its sentence and the one before. */
 import type { Metric, Place } from './types.ts'
-import { PhraseIndex } from './phrase-index.ts'
+import { PhraseIndex, type PhraseMatch } from './phrase-index.ts'
 import { MONTH_NUMBERS, PERSON_NOUNS } from './quantities/lexicon.ts'
 import { keyHash, phraseKeys, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
@@ -42,16 +42,17 @@ export function findPlaces(tokens: Tokens, index: PhraseIndex<PlaceEntry>): Plac
   const mentions: PlaceMention[] = []
   const { text, starts, ends } = tokens
   const uncapitalised = (index.summaryOfAll & UNCAPITALISED_PLACE) !== 0
+  const accept = ({ value, first, last }: PhraseMatch<PlaceEntry>) => {
+    const written = text.slice(starts[first]!, ends[last]!)
+    if (value.exact) return written.replace(/\./g, '') === value.exact.replace(/\./g, '')
+    return /^\p{Lu}/u.test(written)
+  }
   for (let i = 0; i < tokens.count; i++) {
     if (!tokens.isWord(i)) continue
     // A word starting with an ASCII character other than a capital names no place, unless a short name is so written.
     const code = text.charCodeAt(starts[i]!)
     if (code < 128 && !(code >= 65 && code <= 90) && !uncapitalised) continue
-    const match = index.matchesAt(tokens, i, ({ value, last }) => {
-      const written = text.slice(starts[i]!, ends[last]!)
-      if (value.exact) return written.replace(/\./g, '') === value.exact.replace(/\./g, '')
-      return /^\p{Lu}/u.test(written)
-    })
+    const match = index.matchesAt(tokens, i, accept)
     if (!match) continue
     mentions.push({ start: starts[i]!, end: ends[match.last]!, place: match.value.place })
     i = match.last

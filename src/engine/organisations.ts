@@ -12,6 +12,8 @@ export interface AliasEntry {
    * plain), made on first need.
    */
   exactForm: string | null
+  /** `keyHash` of each context word, made on first need. */
+  contextHashes: number[] | null
 }
 
 export interface OrganisationMention {
@@ -89,7 +91,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
-        return { rest, value: { organisation, alias, exactForm: null } }
+        return { rest, value: { organisation, alias, exactForm: null, contextHashes: null } }
       }),
     summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
@@ -145,13 +147,13 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
   for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
     const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null })
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null, contextHashes: null })
   }
   return index
 }
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
-function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraph: () => Span): boolean {
+function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraphAt: (offset: number) => Span): boolean {
   const { alias } = entry
   if (alias.case === 'any') return true
   const { text, starts, ends } = tokens
@@ -160,7 +162,7 @@ function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: numb
   const expected = (entry.exactForm ??= exactForm(alias.text))
   // Written as the alias is, the surface needs no normalising.
   if (surface !== expected && exactForm(surface) !== expected) return false
-  return !isInShoutedText(tokens, first, last, paragraph())
+  return !isInShoutedText(tokens, first, last, paragraphAt(starts[first]!))
 }
 
 function exactForm(text: string): string {
@@ -220,7 +222,7 @@ export function findOrganisations(
     const start = starts[i]!
     const capitalised = kind === DIGITS || startsWithCapital(text, start)
     if (!capitalised && !uncapitalised) continue
-    const slot = index.slotOf(hashes[i]!)
+    const slot = capitalised ? index.slotOf(hashes[i]!) : index.summarisedSlotOf(hashes[i]!)
     if (slot < 0) continue
     if (!capitalised && (index.summary(slot) & UNCAPITALISED_START) === 0) continue
     const marker = i > 0 && ends[i - 1] === start ? text[start - 1] : undefined
@@ -241,30 +243,31 @@ export function findOrganisations(
 /** One acceptance test for every candidate in a text; it reads the candidate's position from the match itself. */
 function acceptor(tokens: Tokens, paragraphsOf: () => readonly Span[]): (match: PhraseMatch<AliasEntry>) => boolean {
   const { text, starts } = tokens
-  const paragraphIndex = (offset: number) => spanIndexAt(paragraphsOf(), offset)
-  // Context words of ambiguous aliases are looked up in the mention's own paragraph: the hashes of its words, built on first need.
-  const paragraphHashes = new Map<number, Set<number>>()
-  const inParagraph = (word: string, paragraph: number) => {
-    const { start, end } = paragraphsOf()[paragraph]!
-    const inside = (i: number) => tokens.kinds[i] !== OTHER && starts[i]! >= start && tokens.ends[i]! <= end
-    let hashes = paragraphHashes.get(paragraph)
-    if (!hashes) {
-      hashes = new Set()
-      for (let i = 0; i < tokens.count; i++) if (inside(i)) hashes.add(tokens.hashes[i]!)
-      paragraphHashes.set(paragraph, hashes)
-    }
-    const hash = keyHash(word)
-    if (!hashes.has(hash)) return false
-    for (let i = 0; i < tokens.count; i++) if (inside(i) && tokens.hashes[i] === hash && tokens.folded(i) === word) return true
-    return false
+  const paragraphAt = (offset: number): Span => {
+    const paragraphs = paragraphsOf()
+    return paragraphs[spanIndexAt(paragraphs, offset)]!
   }
   return ({ value, first, last }) => {
     if (!tokens.isWord(last)) return false
     const start = starts[first]!
     const marker = first > 0 && tokens.ends[first - 1] === start ? text[start - 1] : undefined
     if (marker === '#' && !value.alias.hashtag) return false
-    if (!caseAllows(value, tokens, first, last, () => paragraphsOf()[paragraphIndex(start)]!)) return false
-    if (value.alias.context && !value.alias.context.some((word) => inParagraph(word, paragraphIndex(start)))) return false
-    return true
+    if (!caseAllows(value, tokens, first, last, paragraphAt)) return false
+    const { context } = value.alias
+    if (!context) return true
+    // Context words of ambiguous aliases are looked up in the mention's own paragraph.
+    const paragraph = paragraphAt(start)
+    const hashes = (value.contextHashes ??= context.map(keyHash))
+    for (let k = 0; k < context.length; k++) if (inParagraph(tokens, context[k]!, hashes[k]!, paragraph)) return true
+    return false
   }
+}
+
+/** Whether a word of `paragraph` folds to `word` (whose `keyHash` is `hash`). */
+function inParagraph(tokens: Tokens, word: string, hash: number, { start, end }: Span): boolean {
+  const { kinds, starts, ends, hashes } = tokens
+  for (let i = 0; i < tokens.count; i++) {
+    if (hashes[i] === hash && kinds[i] !== OTHER && starts[i]! >= start && ends[i]! <= end && tokens.foldsTo(i, word)) return true
+  }
+  return false
 }

@@ -56,6 +56,11 @@ export class PhraseIndex<T> {
   private readonly summaries: number[] = []
   /** The union of `summarise` over every phrase. */
   summaryOfAll = 0
+  /**
+   * The first words whose summary is not 0, apart: they are few, so a probe for a word that is none of them is answered
+   * by a nearly empty filter instead of the large table of every first word.
+   */
+  private readonly summarisedWords = new HashSlots()
   /** The trie nodes along the current lookup, deepest last (reused from lookup to lookup). */
   private readonly path: TrieNode<T>[] = []
 
@@ -73,21 +78,19 @@ export class PhraseIndex<T> {
     this.firstWords = new HashSlots(keys.length)
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
-      const slot = this.slotFor(key, hashes?.[k])
+      const hash = hashes?.[k] ?? keyHash(key)
+      const slot = this.slotFor(hash)
       if (this.storedKeys[slot] === '') this.storedKeys[slot] = key
       else listAt(this.collidingKeys, slot).push(key)
-      const summary = stored!.summary(key)
-      this.summaries[slot]! |= summary
-      this.summaryOfAll |= summary
+      this.summariseSlot(slot, hash, stored!.summary(key))
     }
   }
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return
-    const slot = this.slotFor(keys[0]!)
-    const summary = this.summarise(value)
-    this.summaries[slot]! |= summary
-    this.summaryOfAll |= summary
+    const hash = keyHash(keys[0]!)
+    const slot = this.slotFor(hash)
+    this.summariseSlot(slot, hash, this.summarise(value))
     if (this.nodes[slot]) this.insert(this.nodes[slot]!, { keys, value })
     else listAt(this.added, slot).push({ keys, value })
   }
@@ -95,6 +98,11 @@ export class PhraseIndex<T> {
   /** The root slot of phrases whose first key hashes to `hash`, or -1 when no phrase can start with it. */
   slotOf(hash: number): number {
     return this.firstWords.slotOf(hash)
+  }
+
+  /** `slotOf` for a first word whose summary is not 0; -1 for any other word. */
+  summarisedSlotOf(hash: number): number {
+    return this.summarisedWords.slotOf(hash) < 0 ? -1 : this.firstWords.slotOf(hash)
   }
 
   /** The union of `summarise` over the phrases under a root slot. */
@@ -137,8 +145,15 @@ export class PhraseIndex<T> {
     return null
   }
 
-  /** The root slot for a first key, made if it is new. */
-  private slotFor(key: string, hash = keyHash(key)): number {
+  private summariseSlot(slot: number, hash: number, summary: number): void {
+    if (summary === 0) return
+    this.summaries[slot]! |= summary
+    this.summaryOfAll |= summary
+    this.summarisedWords.add(hash)
+  }
+
+  /** The root slot for a first key's hash, made if it is new. */
+  private slotFor(hash: number): number {
     const slot = this.firstWords.add(hash)
     if (slot === this.nodes.length) {
       this.nodes.push(null)
@@ -182,6 +197,6 @@ function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {
 
 /** Whether tokens first, first+1, … fold to `keys` (their hashes already agree). */
 function sameKeys(tokens: Tokens, first: number, keys: readonly string[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (tokens.folded(first + k) !== keys[k]) return false
+  for (let k = 0; k < keys.length; k++) if (!tokens.foldsTo(first + k, keys[k]!)) return false
   return true
 }

@@ -71,7 +71,7 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
         text: readable, tokens, sentences: block.sentences(), ranges: block.ranges(), mentions, lang, pageDate,
         // A page reports counts as of the day before it is published; with no page date, today stands in.
         defaultDate: pageDate ? dayBefore.date : today(),
-        places: null, attributions: new Map(), metrics: new Map(), dates: new Map(),
+        places: null, attributions: [], metrics: [], dates: [],
       }
       for (const quantity of quantities) findings.push(frame(quantity, context, text))
     }
@@ -89,19 +89,19 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
     pageDate: string | null
     /** The date of a claim whose sentence states none. */
     defaultDate: string
-    /** Computed once per block or sentence, on first need. */
+    /** Computed once per block or, by sentence index, per sentence, on first need (arrays: cheaper to make than maps). */
     places: PlaceMention[] | null
-    attributions: Map<number, Attribution | null>
-    metrics: Map<number, Metric | null>
-    dates: Map<number, string | null>
+    attributions: (Attribution | null)[]
+    metrics: (Metric | null)[]
+    dates: (string | null)[]
   }
 
   function attributionOf(context: FrameContext, sentenceIndex: number): Attribution | null {
-    let attribution = context.attributions.get(sentenceIndex)
+    let attribution = context.attributions[sentenceIndex]
     if (attribution === undefined) {
       const [from, to] = context.ranges[sentenceIndex]!
       attribution = findAttribution(context.tokens, context.sentences[sentenceIndex]!, from, to, context.mentions)
-      context.attributions.set(sentenceIndex, attribution)
+      context.attributions[sentenceIndex] = attribution
     }
     return attribution
   }
@@ -116,24 +116,24 @@ export function createScanner(knowledge: Knowledge, settings: ScannerSettings = 
       ?? (previous && reportsWithoutSource(context.tokens, from, to) ? attributionOf(context, sentenceIndex - 1) ?? firstNamed(context, previous) : null)
     const placeMentions = (context.places ??= findPlaces(context.tokens, places()))
     const place = nearestPlace(placeMentions, sentence, windowStart, quantity.start)
-    let stated = context.dates.get(sentenceIndex)
+    let stated = context.dates[sentenceIndex]
     if (stated === undefined) {
       // Only a sentence naming a month or writing an ISO date can state one.
       const mayStateDate = namesMonthOrDash(context.tokens, from, to) && mayHoldDate(context.tokens, from, to)
       stated = mayStateDate ? explicitDate(context.text.slice(sentence.start, sentence.end), context.pageDate) : null
-      context.dates.set(sentenceIndex, stated)
+      context.dates[sentenceIndex] = stated
     }
     const date = stated ?? context.defaultDate
     const dateSource = stated ? 'text' : context.pageDate ? 'page' : 'today'
     let metric: Metric | null = null
     if (countsPeople(quantity)) {
       // The metric whose cue words the sentence and the one before contain.
-      let found = context.metrics.get(sentenceIndex)
+      let found = context.metrics[sentenceIndex]
       if (found === undefined) {
         const first = context.ranges[Math.max(0, sentenceIndex - (previous ? 1 : 0))]![0]
         const words = first < to ? ` ${foldedRun(context.tokens, first, to)}` : ' '
         found = knowledge.metrics.find((candidate) => matchesMetric(candidate, context.lang, words)) ?? null
-        context.metrics.set(sentenceIndex, found)
+        context.metrics[sentenceIndex] = found
       }
       metric = found
     }

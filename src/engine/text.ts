@@ -185,15 +185,27 @@ export class Tokens {
           hashes[count++] = Math.imul(FNV_OFFSET ^ code, FNV_PRIME) & HASH_MASK
           continue
         }
-        // A run of ASCII letters (hashed as lower case, as they fold) or digits.
-        const caseBit = kind === LETTERS ? 0x20 : 0
-        let hash = Math.imul(FNV_OFFSET ^ (code | caseBit), FNV_PRIME)
-        for (index++; index < length; index++) {
-          code = text.charCodeAt(index)
-          if (code >= 128 || ASCII_CLASS[code] !== kind) break
-          hash = Math.imul(hash ^ (code | caseBit), FNV_PRIME)
+        // A run of ASCII letters (hashed as lower case, as they fold) or digits. Each has its own loop, whose test
+        // of a code is one subtraction and comparison (any code outside the range, 128 and over included, wraps to a
+        // large unsigned number): most of a page's characters pass through the first.
+        let hash: number
+        if (kind === LETTERS) {
+          hash = Math.imul(FNV_OFFSET ^ (code | 0x20), FNV_PRIME)
+          for (index++; index < length; index++) {
+            code = text.charCodeAt(index)
+            const lower = code | 0x20
+            if (lower - 97 >>> 0 >= 26) break
+            hash = Math.imul(hash ^ lower, FNV_PRIME)
+          }
+        } else {
+          this.hasDigits = true
+          hash = Math.imul(FNV_OFFSET ^ code, FNV_PRIME)
+          for (index++; index < length; index++) {
+            code = text.charCodeAt(index)
+            if (code - 48 >>> 0 >= 10) break
+            hash = Math.imul(hash ^ code, FNV_PRIME)
+          }
         }
-        if (kind === DIGITS) this.hasDigits = true
         starts[count] = start
         kinds[count] = kind
         // The run may go on outside ASCII ("Zürich", "5²"): then it is read and folded whole.
@@ -273,6 +285,19 @@ export class Tokens {
     return folded
   }
 
+  /** Whether `folded(i) === key`, compared in place: no folded string is made for a token that was never read. */
+  foldsTo(i: number, key: string): boolean {
+    if (i < 0 || i >= this.count) return key === ''
+    if (this.foldedIn[i] === this.generation) return this.foldedForms[i] === key
+    const start = this.starts[i]!
+    const length = this.ends[i]! - start
+    if (length !== key.length) return false
+    // A token not folded as it was read is ASCII: a letter's lower case is its code with the 0x20 bit set.
+    const caseBit = this.kinds[i] === LETTERS ? 0x20 : 0
+    for (let k = 0; k < length; k++) if ((this.text.charCodeAt(start + k) | caseBit) !== key.charCodeAt(k)) return false
+    return true
+  }
+
   /** Whether token i exists and is a word (letters or digits). */
   isWord(i: number): boolean {
     return i >= 0 && i < this.count && this.kinds[i] !== OTHER
@@ -280,7 +305,7 @@ export class Tokens {
 
   /** Whether token i exists and folds to `key` (compared by hash first). */
   is(i: number, key: string, hash: number = keyHash(key)): boolean {
-    return i >= 0 && i < this.count && this.hashes[i] === hash && this.folded(i) === key
+    return i >= 0 && i < this.count && this.hashes[i] === hash && this.foldsTo(i, key)
   }
 
   /** Token i as written. */
@@ -336,6 +361,12 @@ const ABBREVIATIONS = new Set([
   'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
   'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'approx', 'ca', 'bzw', 'z.b', 'nr', 'mio', 'mrd', 'sr', 'sra', 'p', 'pp', 'fig',
 ])
+
+/** Whether text[from, to) holds a line break: `text.slice(from, to).includes('\n')` without making the slice. */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
+  return false
+}
 
 /** The white space of a regular expression's \s, by code. */
 export function isWhiteSpace(code: number): boolean {
@@ -462,6 +493,8 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
 }
 
 export function isUpper(character: string): boolean {
+  // An ASCII character, the usual case, is upper case exactly when it is A–Z: no case conversion needed.
+  if (character.length === 1 && character.charCodeAt(0) < 128) return character >= 'A' && character <= 'Z'
   return character !== character.toLowerCase() && character === character.toUpperCase()
 }
 

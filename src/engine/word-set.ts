@@ -4,8 +4,13 @@
  */
 import { keyHash, type Tokens } from './text.ts'
 
-/** Bits of the hash that index the filter below: 2^16 bits, 8 kB, small enough to stay in the processor's nearest cache. */
-const FILTER_BITS = 16
+/**
+ * Bits of the hash that index the filter below: at least 2^16 bits, 8 kB, small enough to stay in the processor's
+ * nearest cache; a large table gets up to 2^20 bits (128 kB), so that its filter stays mostly empty: tens of thousands
+ * of hashes would set most bits of a small one, and a filter that answers "maybe" for most words filters nothing.
+ */
+const MIN_FILTER_BITS = 16
+const MAX_FILTER_BITS = 20
 
 /**
  * An open-addressing table from 30-bit hashes to slots numbered 0, 1, 2, … in order of first insertion. Most words of
@@ -13,7 +18,9 @@ const FILTER_BITS = 16
  * reach in memory) is read.
  */
 export class HashSlots {
-  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5))
+  private filter: Int32Array
+  /** The filter's words less one, for the bits of a hash that pick a word. */
+  private filterMask: number
   /** Pairs of (hash, slot + 1); slot + 1 is 0 where the table is empty. */
   private entries: Int32Array
   private mask: number
@@ -24,11 +31,13 @@ export class HashSlots {
     while (capacity < expected * 2) capacity *= 2
     this.entries = new Int32Array(capacity * 2)
     this.mask = capacity - 1
+    this.filter = new Int32Array(filterWords(capacity))
+    this.filterMask = this.filter.length - 1
   }
 
   /** The slot of `hash`, or -1. */
   slotOf(hash: number): number {
-    if ((this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! & (1 << (hash & 31))) === 0) return -1
+    if ((this.filter[(hash >>> 5) & this.filterMask]! & (1 << (hash & 31))) === 0) return -1
     const { entries, mask } = this
     for (let position = (hash ^ (hash >>> 15)) & mask; ; position = (position + 1) & mask) {
       const slot = entries[2 * position + 1]!
@@ -42,9 +51,13 @@ export class HashSlots {
     const existing = this.slotOf(hash)
     if (existing >= 0) return existing
     if ((this.size + 1) * 2 > this.mask + 1) this.rehash()
-    this.filter[(hash >>> 5) & ((1 << (FILTER_BITS - 5)) - 1)]! |= 1 << (hash & 31)
+    this.mark(hash)
     this.place(hash, ++this.size)
     return this.size - 1
+  }
+
+  private mark(hash: number): void {
+    this.filter[(hash >>> 5) & this.filterMask]! |= 1 << (hash & 31)
   }
 
   private place(hash: number, slotPlusOne: number): void {
@@ -59,22 +72,45 @@ export class HashSlots {
     const old = this.entries
     this.entries = new Int32Array(old.length * 2)
     this.mask = old.length - 1
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!)
+    const grownFilter = filterWords(this.mask + 1) !== this.filter.length
+    if (grownFilter) {
+      this.filter = new Int32Array(filterWords(this.mask + 1))
+      this.filterMask = this.filter.length - 1
+    }
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue
+      if (grownFilter) this.mark(old[i]!)
+      this.place(old[i]!, old[i + 1]!)
+    }
   }
+}
+
+/** 32-bit words of the filter for a table of `capacity` entries: four bits per entry, within the bounds above. */
+function filterWords(capacity: number): number {
+  let bits = MIN_FILTER_BITS
+  while (bits < MAX_FILTER_BITS && 1 << bits < capacity * 4) bits++
+  return 1 << (bits - 5)
 }
 
 /** A set of folded words that answers for a token by its hash. */
 export class WordSet {
   private readonly hashes = new HashSlots()
-  private readonly words: ReadonlySet<string>
+  /** The words of each slot: one, unless their hashes collide. */
+  private readonly wordsBySlot: string[][] = []
 
   constructor(words: Iterable<string>) {
-    this.words = new Set(words)
-    for (const word of this.words) this.hashes.add(keyHash(word))
+    for (const word of new Set(words)) {
+      const slot = this.hashes.add(keyHash(word))
+      ;(this.wordsBySlot[slot] ??= []).push(word)
+    }
   }
 
   /** Whether token i folds to a word of the set. */
   has(tokens: Tokens, i: number): boolean {
-    return i >= 0 && i < tokens.count && this.hashes.slotOf(tokens.hashes[i]!) >= 0 && this.words.has(tokens.folded(i))
+    if (i < 0 || i >= tokens.count) return false
+    const slot = this.hashes.slotOf(tokens.hashes[i]!)
+    if (slot < 0) return false
+    for (const word of this.wordsBySlot[slot]!) if (tokens.foldsTo(i, word)) return true
+    return false
   }
 }

@@ -2,7 +2,7 @@
  * Quantity claims in a block of text: counts, money, percentages, measurements, durations, ratios — and not dates,
  * years, times, ordinals, phone numbers, versions, references or numbers inside names.
  */
-import { DIGITS, foldedRun, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
+import { DIGITS, foldedRun, hasLineBreak, isLetterUnit, isWhiteSpace, OTHER, overlapsAny, paragraphSpans, phraseKeys, spanIndexAt, type Span, type Tokens } from '../text.ts'
 import { PhraseIndex } from '../phrase-index.ts'
 import { WordSet } from '../word-set.ts'
 import {
@@ -33,11 +33,18 @@ export interface Quantity {
 /**
  * Shapes that contain digits but are never quantities; found first so no digit inside them is read as one. Each comes
  * with a test that the first digit run of any match it can make passes (a necessary condition, from the pattern), so a
- * text runs only the patterns its digits allow: "148,600 people" runs none of them.
+ * text runs only the patterns its digits allow: "148,600 people" runs none of them. The test is in up to three parts:
+ * which characters may stand right before and right after the run (tabulated by character, so a run is tried only on
+ * the shapes its neighbours allow, and most runs on none), and the rest of it.
  */
 interface NonQuantityShape {
   pattern: RegExp
-  firstRun: (run: DigitRun) => boolean
+  /** Whether the character code right before the run (NaN at the text's start) allows a match; any, when absent. */
+  before?: (code: number) => boolean
+  /** Whether the character code right after the run (NaN at the text's end) allows a match; any, when absent. */
+  after?: (code: number) => boolean
+  /** The rest of the test, when there is more to it. */
+  firstRun?: (run: DigitRun) => boolean
   /** "1.234.567" in German is a number, not a version. */
   germanThousands?: boolean
   /** For a pattern whose every match starts with the digits of a run (`\b\d`), the pattern anchored where it is tried. */
@@ -53,64 +60,94 @@ interface DigitRun {
   nextEnd: number
 }
 
-/** Character codes right before and after a run (NaN outside the text, which equals nothing). */
-const before = (run: DigitRun) => run.text.charCodeAt(run.start - 1)
-const after = (run: DigitRun) => run.text.charCodeAt(run.end)
 const digits = (run: DigitRun) => run.end - run.start
-const code = (character: string) => character.charCodeAt(0)
-const [PLUS, HYPHEN, DOT, SLASH, COLON, BRACKET, H, LOWER_H, O, LOWER_O] = ['+', '-', '.', '/', ':', '[', 'H', 'h', 'O', 'o'].map(code) as number[]
+/** A test for a character code that holds for the given characters only. */
+const oneOf = (characters: string) => (code: number) => code === code && characters.includes(String.fromCharCode(code))
+const [O, LOWER_O] = ['O', 'o'].map((character) => character.charCodeAt(0)) as number[]
 
 const NON_QUANTITY_SHAPES: NonQuantityShape[] = [
   // ISO dates
-  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, firstRun: (run) => digits(run) === 4 && after(run) === HYPHEN },
+  { pattern: /\b\d{4}-\d{1,2}-\d{1,2}\b/g, after: oneOf('-'), firstRun: (run) => digits(run) === 4 },
   // 10/11/2020, 11.11.2020
-  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, firstRun: (run) => digits(run) <= 2 && (after(run) === DOT || after(run) === SLASH || after(run) === HYPHEN) },
+  { pattern: /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g, after: oneOf('./-'), firstRun: (run) => digits(run) <= 2 },
   // 6.30 p.m., 14h30 Uhr
-  {
-    pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi,
-    firstRun: (run) => digits(run) <= 2 && (after(run) === COLON || after(run) === LOWER_H || after(run) === H || after(run) === DOT),
-  },
+  { pattern: /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|uhr|h\b)/gi, after: oneOf(':hH.'), firstRun: (run) => digits(run) <= 2 },
   // 1:54
-  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, firstRun: (run) => digits(run) <= 2 && after(run) === COLON },
+  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, after: oneOf(':'), firstRun: (run) => digits(run) <= 2 },
   // live-blog timestamps at a line's start: "17.00 We are going…"
-  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, firstRun: (run) => digits(run) === 2 && (after(run) === DOT || after(run) === COLON) },
+  { pattern: /(?:^|\n)[^\S\n]*(?:[01]\d|2[0-3])[.:][0-5]\d(?=\s)/g, after: oneOf('.:'), firstRun: (run) => digits(run) === 2 },
   // 6 o'clock
   {
     pattern: /\b\d{1,2}\s?o['’]clock\b/gi,
+    after: (code) => isWhiteSpace(code) || code === O || code === LOWER_O,
     firstRun: (run) => {
-      const next = isWhiteSpace(after(run)) ? run.text.charCodeAt(run.end + 1) : after(run)
+      const after = run.text.charCodeAt(run.end)
+      const next = isWhiteSpace(after) ? run.text.charCodeAt(run.end + 1) : after
       return digits(run) <= 2 && (next === O || next === LOWER_O)
     },
   },
   // phone numbers (North American shape): the first run is the country code after "+" or a three-digit area code
   {
     pattern: /(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g,
-    firstRun: (run) => before(run) === PLUS || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
+    firstRun: (run) => run.text[run.start - 1] === '+' || (digits(run) === 3 && run.nextEnd - run.nextStart === 3),
   },
   // international phone numbers
-  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, firstRun: (run) => before(run) === PLUS },
+  { pattern: /\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b/g, before: oneOf('+') },
   // local phone numbers (555-0100)
-  { pattern: /\b\d{3}-\d{4}\b/g, firstRun: (run) => digits(run) === 3 && after(run) === HYPHEN },
+  { pattern: /\b\d{3}-\d{4}\b/g, after: oneOf('-'), firstRun: (run) => digits(run) === 3 },
   // versions 1.2.3 (German thousands 1.234.567 are re-read below)
-  { pattern: /\b\d+(?:\.\d+){2,}\b/g, firstRun: (run) => after(run) === DOT, germanThousands: true },
+  { pattern: /\b\d+(?:\.\d+){2,}\b/g, after: oneOf('.'), germanThousands: true },
   // footnote markers
-  { pattern: /\[\d+\]/g, firstRun: (run) => before(run) === BRACKET },
+  { pattern: /\[\d+\]/g, before: oneOf('[') },
   // "Page 1 of 1"
   {
     pattern: /\b(?:page|slide|photo|image|picture|step|part|seite|pagina|página)\s+\d+\s+(?:of|de|von|sur|\/)\s+\d+\b/gi,
-    firstRun: (run) => isWhiteSpace(before(run)) && run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
+    before: isWhiteSpace,
+    after: isWhiteSpace,
+    firstRun: (run) => run.nextStart >= 0 && /^\s+(?:of|de|von|sur|\/)\s+$/i.test(run.text.slice(run.end, run.nextStart)),
   },
   // "Boeing 737-800", "Airbus 320-200": model and variant
-  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, firstRun: (run) => isWhiteSpace(before(run)) && after(run) === HYPHEN },
+  { pattern: /\b\p{Lu}\p{L}+\s\d+-\d+\b/gu, before: isWhiteSpace, after: oneOf('-') },
   // 24/7, 3/4 as written slashes: dates, scores, ratings
-  { pattern: /\b\d+\/\d+\b/g, firstRun: (run) => after(run) === SLASH },
+  { pattern: /\b\d+\/\d+\b/g, after: oneOf('/') },
   // G7, A320, MP3, B2B
-  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, firstRun: (run) => before(run) >= 65 && before(run) <= 90 },
+  { pattern: /\b[A-Z]{1,4}\d+[A-Z\d]*\b/g, before: (code) => code >= 65 && code <= 90 },
 ]
 
 for (const shape of NON_QUANTITY_SHAPES) {
   if (shape.pattern.source.startsWith('\\b\\d')) shape.atRun = new RegExp(shape.pattern.source, shape.pattern.flags.replace('g', 'y'))
 }
+
+/**
+ * For each character code, the shapes (bit k for NON_QUANTITY_SHAPES[k]) that allow it on one side of a run: ASCII
+ * codes in a table, others (and NaN, outside the text) computed on first sight and kept.
+ */
+class ShapesAllowing {
+  private readonly ascii = new Int32Array(128)
+  private readonly others = new Map<number, number>()
+
+  constructor(private readonly side: 'before' | 'after') {
+    for (let code = 0; code < 128; code++) this.ascii[code] = this.compute(code)
+  }
+
+  of(code: number): number {
+    if (code < 128) return this.ascii[code]!
+    let shapes = this.others.get(code)
+    if (shapes === undefined) this.others.set(code, (shapes = this.compute(code)))
+    return shapes
+  }
+
+  private compute(code: number): number {
+    let shapes = 0
+    NON_QUANTITY_SHAPES.forEach((shape, k) => {
+      if (shape[this.side]?.(code) ?? true) shapes |= 1 << k
+    })
+    return shapes
+  }
+}
+
+const SHAPES_ALLOWING_BEFORE = new ShapesAllowing('before')
+const SHAPES_ALLOWING_AFTER = new ShapesAllowing('after')
 
 interface Context {
   text: string
@@ -233,42 +270,61 @@ function asciiDigitRuns(tokens: Tokens): number[] {
   return runs
 }
 
+/**
+ * Where each shape's last match ended, and the run being tried: one of each for every block, reused. Between blocks
+ * every end is 0 again (only a block that matched some shape has ends to clear).
+ */
+const scannedUpTo = new Int32Array(NON_QUANTITY_SHAPES.length)
+const currentRun: DigitRun = { text: '', start: 0, end: 0, nextStart: -1, nextEnd: -1 }
+
 function nonQuantitySpans(tokens: Tokens, runs: readonly number[], lang: Lang): Span[] {
   const { text } = tokens
   const spans: Span[] = []
-  const exclude = (match: RegExpExecArray | null, germanThousands: boolean | undefined) => {
-    if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
-    spans.push({ start: match.index, end: match.index + match[0].length })
-  }
   // Shapes whose matches start at a run are tried right there, each from where its last match ended, as a scan of
   // the whole text would find them; the others are scanned for when some run allows them.
   let scanned = 0
-  const scannedUpTo = NON_QUANTITY_SHAPES.map(() => 0)
-  const run: DigitRun = { text, start: 0, end: 0, nextStart: -1, nextEnd: -1 }
+  let matchedAtRun = false
+  const run = currentRun
+  run.text = text
   for (let r = 0; r < runs.length; r += 2) {
     run.start = runs[r]!
     run.end = runs[r + 1]!
     run.nextStart = r + 2 < runs.length ? runs[r + 2]! : -1
     run.nextEnd = r + 3 < runs.length ? runs[r + 3]! : -1
-    for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+    let candidates = SHAPES_ALLOWING_BEFORE.of(text.charCodeAt(run.start - 1)) & SHAPES_ALLOWING_AFTER.of(text.charCodeAt(run.end)) & ~scanned
+    // The allowed shapes in order, lowest bit first.
+    for (; candidates !== 0; candidates &= candidates - 1) {
+      const k = 31 - Math.clz32(candidates & -candidates)
       const shape = NON_QUANTITY_SHAPES[k]!
-      if ((scanned & (1 << k)) !== 0 || run.start < scannedUpTo[k]! || !shape.firstRun(run)) continue
+      if (run.start < scannedUpTo[k]! || (shape.firstRun && !shape.firstRun(run))) continue
       if (!shape.atRun) {
         scanned |= 1 << k
         continue
       }
       shape.atRun.lastIndex = run.start
       const match = shape.atRun.exec(text)
-      if (match) scannedUpTo[k] = shape.atRun.lastIndex
-      exclude(match, shape.germanThousands)
+      if (match) {
+        scannedUpTo[k] = shape.atRun.lastIndex
+        matchedAtRun = true
+      }
+      exclude(spans, match, shape.germanThousands, lang)
     }
   }
-  NON_QUANTITY_SHAPES.forEach(({ pattern, germanThousands }, k) => {
-    if ((scanned & (1 << k)) === 0) return
+  run.text = ''
+  if (matchedAtRun) scannedUpTo.fill(0)
+  for (let k = 0; k < NON_QUANTITY_SHAPES.length; k++) {
+    if ((scanned & (1 << k)) === 0) continue
+    const { pattern, germanThousands } = NON_QUANTITY_SHAPES[k]!
     pattern.lastIndex = 0
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(match, germanThousands)
-  })
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) exclude(spans, match, germanThousands, lang)
+  }
   return spans
+}
+
+/** Add a shape's match to the excluded spans, unless it is German thousands ("1.234.567") that only look like a version. */
+function exclude(spans: Span[], match: RegExpExecArray | null, germanThousands: boolean | undefined, lang: Lang): void {
+  if (!match || (germanThousands && lang !== 'en' && /^\d{1,3}(?:\.\d{3})+$/.test(match[0]))) return
+  spans.push({ start: match.index, end: match.index + match[0].length })
 }
 
 function isLetter(character: string | undefined): boolean {
@@ -284,7 +340,7 @@ const isDigit = (character: string | undefined) => character !== undefined && ch
 function wordBefore(context: Context, index: number): string | undefined {
   const { text, tokens } = context
   const i = index - 1
-  if (i < 0 || text.slice(tokens.ends[i]!, tokens.starts[i + 1]!).includes('\n')) return undefined
+  if (i < 0 || hasLineBreak(text, tokens.ends[i]!, tokens.starts[i + 1]!)) return undefined
   const folded = tokens.folded(i)
   return tokens.kinds[i] !== OTHER || folded === "'" || folded === '-' ? folded : undefined
 }
@@ -306,7 +362,7 @@ function qualifierBefore(context: Context, index: number): { qualifier: string; 
     for (let k = first; k < index; k++) if (tokens.kinds[k] === OTHER && tokens.folded(k) !== "'") words = false
     if (!words) continue
     const reach = index < tokens.count ? tokens.starts[index]! : text.length
-    if (text.slice(tokens.starts[first]!, reach).includes('\n')) continue
+    if (hasLineBreak(text, tokens.starts[first]!, reach)) continue
     const key = foldedRun(tokens, first, index).replace(/ ' /g, "'")
     const gloss = QUALIFIERS.get(key)
     if (gloss) return { qualifier: gloss, first }
@@ -333,11 +389,14 @@ function currencyBefore(context: Context, numberStart: number): Extent | null {
     const code = CURRENCY_PREFIXES.get(`${tokens.folded(beforeSign)}${tokens.folded(previous)}`)
     if (code) return { first: beforeSign, text: code }
   }
-  const code = CURRENCY_PREFIXES.get(tokens.folded(previous))
+  const code = CURRENCY_PREFIX_WORDS.has(tokens, previous) ? CURRENCY_PREFIXES.get(tokens.folded(previous)) : undefined
   const previousIsWord = tokens.isWord(previous)
   if (code && (!previousIsWord || gap === 1) && !(previousIsWord && isLetter(text[tokens.starts[previous]! - 1]))) return { first: previous, text: code }
   return null
 }
+
+/** The currency signs and words written before a number, for a look at the token there that makes no string. */
+const CURRENCY_PREFIX_WORDS = new WordSet(CURRENCY_PREFIXES.keys())
 
 interface After {
   end: number
@@ -417,12 +476,10 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   /** End of the last connector skipped ("de", "d'"): the next word may follow it rather than the number. */
   let gapEnd = -1
-  const adjacent = (i: number, slack: number) => starts[i]! - after.end <= slack || (gapEnd >= 0 && starts[i]! - gapEnd <= 1)
-  const phrase = (i: number, size: number) => (i + size <= count ? foldedRun(tokens, i, i + size) : null)
   // Percent and point words.
   if (PERCENT_FIRST_WORDS.has(tokens, index)) {
-    for (const size of [3, 2, 1]) {
-      const key = phrase(index, size)
+    for (const size of PERCENT_WORD_SIZES) {
+      const key = foldedPhrase(tokens, index, size)
       if (key && PERCENT_WORDS.has(key) && starts[index]! - after.end <= 1) {
         after.unit = PERCENT_WORDS.get(key)!
         after.kind = 'percentage'
@@ -455,9 +512,9 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   // Currency after the number ("10.000 Euro", "5 €").
   if (CURRENCY_SUFFIX_FIRST_WORDS.has(tokens, index)) {
-    for (const size of [2, 1]) {
-      const key = phrase(index, size)
-      if (key && CURRENCY_SUFFIXES.has(key) && adjacent(index, 2)) {
+    for (const size of CURRENCY_SUFFIX_SIZES) {
+      const key = foldedPhrase(tokens, index, size)
+      if (key && CURRENCY_SUFFIXES.has(key) && follows(starts[index]!, after.end, 2, gapEnd)) {
         after.unit = CURRENCY_SUFFIXES.get(key)!
         after.kind = 'money'
         after.end = ends[index + size - 1]!
@@ -467,7 +524,7 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   if (hasCurrency || after.kind === 'money') return withRate(context, index, after)
   const word = index
-  if (word >= count || !adjacent(word, 1)) return after
+  if (word >= count || !follows(starts[word]!, after.end, 1, gapEnd)) return after
   const folded = tokens.folded(word)
   // "10 a.m.", "6 p.m."
   if ((folded === 'a' || folded === 'p') && tokens.folded(word + 1) === '.' && tokens.folded(word + 2) === 'm') {
@@ -535,6 +592,20 @@ function readAfter(context: Context, numberEnd: number, hasCurrency: boolean): A
   }
   return after
 }
+
+/** Whether a word starting at `start` follows the number (ending at `end`) within `slack`, or right after a skipped connector ending at `gapEnd` (-1: none). */
+function follows(start: number, end: number, slack: number, gapEnd: number): boolean {
+  return start - end <= slack || (gapEnd >= 0 && start - gapEnd <= 1)
+}
+
+/** The folded tokens [i, i + size) joined by spaces, or null past the last token. */
+function foldedPhrase(tokens: Tokens, i: number, size: number): string | null {
+  return i + size <= tokens.count ? foldedRun(tokens, i, i + size) : null
+}
+
+/** Lengths in words of the percent and currency words, longest first (module constants: a literal would be made per number). */
+const PERCENT_WORD_SIZES = [3, 2, 1] as const
+const CURRENCY_SUFFIX_SIZES = [2, 1] as const
 
 /** First words of the percent and currency words after a number: the only tokens worth joining into phrases. */
 const PERCENT_FIRST_WORDS = new WordSet([...PERCENT_WORDS.keys()].map((key) => key.split(' ')[0]!))
@@ -611,7 +682,7 @@ function classifyBefore(context: Context, numberStart: number, hasCurrency: bool
   let i = index - 1
   while (i >= 0 && SKIPPED_BEFORE.has(tokens.folded(i))) i--
   // A line break ends a date: "November\n\n148,600" is a heading followed by a number.
-  if (tokens.isWord(i) && !text.slice(tokens.ends[i]!, numberStart).includes('\n')) {
+  if (tokens.isWord(i) && !hasLineBreak(text, tokens.ends[i]!, numberStart)) {
     const previous = tokens.folded(i)
     if ((MONTHS.has(previous) && monthIsMeant(context, i)) || WEEKDAYS.has(previous)) return 'date'
     const reference = tokens.isWord(index - 1) ? index - 1 : tokens.isWord(index - 2) && tokens.folded(index - 1) === '.' ? index - 2 : -1
@@ -700,7 +771,7 @@ function isDayBeforeMonth(context: Context, numberEnd: number): boolean {
   if (index < 0) return false
   index++
   while (index < tokens.count && (tokens.folded(index) === '.' || tokens.folded(index) === 'de' || tokens.folded(index) === 'of')) index++
-  if (index >= tokens.count || context.text.slice(numberEnd, tokens.starts[index]!).includes('\n')) return false
+  if (index >= tokens.count || hasLineBreak(context.text, numberEnd, tokens.starts[index]!)) return false
   return tokens.isWord(index) && MONTHS.has(tokens.folded(index)) && monthIsMeant(context, index)
 }
 
@@ -786,7 +857,7 @@ function readFraction(context: Context, index: number): Quantity | null {
   const qualifier = qualifierBefore(context, index)
   // "a third day", "a fifth term": a singular fraction before a noun is an ordinal.
   const following = last + 1
-  const sameLine = following < tokens.count && !context.text.slice(ends[last]!, starts[following]!).includes('\n')
+  const sameLine = following < tokens.count && !hasLineBreak(context.text, ends[last]!, starts[following]!)
   if (/^(a|one|un|ein|una?) /.test(key) && sameLine && tokens.isWord(following) && tokens.folded(following) !== 'of' && !NOT_NOUNS.has(tokens.folded(following))) return null
   // "half" alone is a claim only as "half of …", "half a million" or after a qualifier ("less than half").
   if (key === 'half') {

@@ -6,6 +6,14 @@
 export type Lang = 'en' | 'fr' | 'de' | 'es'
 
 export function languageOf(lang: string | undefined): Lang {
+  // Every block of a page comes with the same language tag: it is read once.
+  if (lang !== lastLanguage.tag) lastLanguage = { tag: lang, lang: readLanguage(lang) }
+  return lastLanguage.lang
+}
+
+let lastLanguage: { tag: string | undefined; lang: Lang } = { tag: undefined, lang: 'en' }
+
+function readLanguage(lang: string | undefined): Lang {
   const primary = (lang ?? 'en').slice(0, 2).toLowerCase()
   return primary === 'fr' || primary === 'de' || primary === 'es' ? primary : 'en'
 }
