@@ -125,20 +125,20 @@ export function runThroughput(
   recognizers(warm)
   if (scanner) engineScan(scanner, subset)
   regexFloor(subsetTexts)
-  options.log(`  subset: ~${options.subsetBytesPerPage / 1000} kB of each page (every k-th block) = ${(subsetBytes / 1e3).toFixed(0)} kB in ${subset.length} blocks, ${options.subsetTrials} interleaved trials`)
   const textsOf = (items: ScanItem[]) => items.map((i) => i.text)
-  // A page's ~2 kB takes the engine a fraction of a millisecond and the libraries tens of milliseconds, so the fast
-  // contestants repeat their part (as the regex does on the full corpus) to rise above the timer's resolution, and
-  // garbage is collected untimed before every part: otherwise the libraries' garbage is collected on the clock of
-  // whoever runs after them (measured: the engine's subset speed fell from ~8 to ~2 MB/s that way).
-  const FAST_REPEAT = 10
-  const repeated = (run: () => number) => () => { let n = 0; for (let r = 0; r < FAST_REPEAT; r++) n += run(); return n }
+  options.log(`  subset: ~${options.subsetBytesPerPage / 1000} kB of each page (every k-th block) = ${(subsetBytes / 1e3).toFixed(0)} kB in ${subset.length} blocks, ${options.subsetTrials} interleaved trials`)
+  // Each contestant's pass over the whole subset is one part, after an untimed garbage collection, and contestants
+  // rotate round by round: otherwise the libraries' garbage is collected on the clock of whoever runs after them
+  // (the engine's subset speed read ~2 MB/s that way), while a collection before every page's part (sub-millisecond
+  // for the engine) cost the engine 15–50 % more CPU afterwards (measured) — one per pass does neither.
+  const pageTexts = subsetPages.map(textsOf)
+  const whole = (run: (page: number) => number) => [() => { let n = 0; for (let p = 0; p < subsetPages.length; p++) n += run(p); return n }]
   const subsetResults = interleaveParts(
     [
-      ...(scanner ? [{ name: 'engine', bytes: subsetBytes * FAST_REPEAT, parts: subsetPages.map((items) => repeated(() => engineScan(scanner, items))) }] : []),
-      { name: 'compromise', bytes: subsetBytes, parts: subsetPages.map((items) => { const t = textsOf(items); return () => compromise(t) }) },
-      { name: 'recognizers-text', bytes: subsetBytes, parts: subsetPages.map((items) => { const t = textsOf(items); return () => recognizers(t) }) },
-      { name: 'regex floor', bytes: subsetBytes * FAST_REPEAT, parts: subsetPages.map((items) => { const t = textsOf(items); return repeated(() => regexFloor(t)) }) },
+      ...(scanner ? [{ name: 'engine', bytes: subsetBytes, parts: whole((p) => engineScan(scanner, subsetPages[p]!)) }] : []),
+      { name: 'compromise', bytes: subsetBytes, parts: whole((p) => compromise(pageTexts[p]!)) },
+      { name: 'recognizers-text', bytes: subsetBytes, parts: whole((p) => recognizers(pageTexts[p]!)) },
+      { name: 'regex floor', bytes: subsetBytes * REGEX_REPEAT, parts: whole((p) => { let n = 0; for (let r = 0; r < REGEX_REPEAT; r++) n += regexFloor(pageTexts[p]!); return n }) },
     ],
     { trials: options.subsetTrials, warmups: 0, gcBetweenParts: true, onRound: (round, rounds) => options.log(`    subset round ${round + 1}/${rounds} done`) },
   )
@@ -162,7 +162,7 @@ export function runThroughput(
   const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null)
   if (corpus.fallback) notes.push(`corpus: ${corpus.source}`)
   notes.push('MB/s = 10^6 bytes of the blocks\' text encoded as UTF-8, per second; each block scanned separately, as the content script sends them; contestants alternate page by page')
-  notes.push(`compromise and recognizers-text ran on a subset (~${options.subsetBytesPerPage / 1000} kB of each page: every k-th block, so long paragraphs and short headlines in the page's own mix); engine and regex ran on the same subset (each page's part repeated ${FAST_REPEAT}×), and the ratios against the slow libraries use it; garbage was collected, untimed, before every part`)
+  notes.push(`compromise and recognizers-text ran on a subset (~${options.subsetBytesPerPage / 1000} kB of each page: every k-th block, so long paragraphs and short headlines in the page's own mix); engine and regex ran on the same subset, and the ratios against the slow libraries use it; each contestant's pass follows an untimed garbage collection`)
   return {
     corpus: { source: corpus.source, fallback: corpus.fallback, pages: corpus.pages.length, blocks: all.length, chars: all.reduce((s, i) => s + i.text.length, 0), utf8Bytes: allBytes },
     subsetBytesPerPage: options.subsetBytesPerPage,
