@@ -2,7 +2,7 @@
 import type { Metric, Place } from './types.ts'
 import { PhraseIndex, type PhraseMatch } from './phrase-index.ts'
 import { MONTH_NUMBERS, PERSON_NOUNS } from './quantities/lexicon.ts'
-import { keyHash, phraseKeys, type Span, type Tokens } from './text.ts'
+import { fold, keyHash, phraseKeys, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 import type { Quantity } from './quantities/detect.ts'
 import type { OrganisationMention } from './organisations.ts'
@@ -177,8 +177,9 @@ function cuePatterns(metric: Metric, lang: string): RegExp[] {
   let patterns = byLang.get(lang)
   if (!patterns) {
     const escape = (cue: string) => cue.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-    // A group without cues matches nothing.
-    patterns = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => (group.length > 0 ? new RegExp(` (?:${group.map(escape).join('|')})`) : /(?!)/))
+    // A group without cues matches nothing. Cues are folded as the window's words are ("décès" → "deces"), or a cue
+    // written with its accents could never match.
+    patterns = (metric.cues[lang] ?? metric.cues.en ?? []).map((group) => (group.length > 0 ? new RegExp(` (?:${group.map((cue) => escape(fold(cue))).join('|')})`) : /(?!)/))
     byLang.set(lang, patterns)
   }
   return patterns

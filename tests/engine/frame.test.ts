@@ -123,3 +123,18 @@ describe('attribution in other languages', () => {
     expect(finding.attribution).toBe('ncri')
   })
 })
+
+describe('metric cue words written with accents', () => {
+  // The window's words are folded ("décès" → "deces"); cues must be folded alike or "décès" and "víctimas" never count.
+  it.each([
+    ["L'Iran compte 11 000 décès liés à la pandémie.", 'fr'],
+    ['Irán registra 11.000 víctimas de la epidemia.', 'es'],
+  ])('%s', (text, lang) => {
+    const withAccentedCues = createScanner({
+      ...fixtureKnowledge,
+      metrics: fixtureKnowledge.metrics.map((metric) => ({ ...metric, cues: { ...metric.cues, fr: [['décès'], ['pandémie']], es: [['víctima'], ['epidemia']] } })),
+    })
+    const finding = withAccentedCues.scan(text, { lang, date: '2020-11-11' }).find((candidate): candidate is QuantityFinding => candidate.kind === 'quantity')!
+    expect(finding.frame.metricId).toBe('covid19-deaths')
+  })
+})
