@@ -146,7 +146,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
           rmSync(dir, { recursive: true, force: true })
         }
       }
-      // Organisations: a blue wash (rgba(26,115,232,.14) over white); quantities: amber (rgba(249,171,0,.24)).
+      // Organisations: a blue wash (rgba(26,115,232,.2) over white); quantities: amber (rgba(249,171,0,.32)).
       expect(await tinted('context-lens-organisation', 'Red Cross', (r, _g, b) => b - r > 15), 'blue-tinted pixels on "Red Cross"').toBeGreaterThan(100)
       expect(await tinted('context-lens-quantity', '1,000', (r, _g, b) => r - b > 30), 'amber-tinted pixels on "1,000"').toBeGreaterThan(100)
     })
