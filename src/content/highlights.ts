@@ -34,6 +34,7 @@ export class Highlights {
   private enabled: Record<HighlightKind, boolean> = { organisation: true, quantity: true }
   /** Ranges to add (true) or remove (false) at the next commit; the last change of a range wins. */
   private readonly pending = new Map<Range, { kind: HighlightKind; add: boolean }>()
+  private commitScheduled = false
   private commitTimer = 0
   private lastCommit = -Infinity
 
@@ -72,6 +73,7 @@ export class Highlights {
   /** Removes every highlight (the rules stay: without a registered highlight they paint nothing). */
   destroy(): void {
     clearTimeout(this.commitTimer)
+    this.commitScheduled = false
     this.pending.clear()
     for (const name of Object.values(HIGHLIGHT_NAMES)) {
       // Only delete the registrations that are ours (a page could, in theory, have replaced them).
@@ -85,13 +87,18 @@ export class Highlights {
 
   private change(range: Range, change: { kind: HighlightKind; add: boolean }): void {
     this.pending.set(range, change)
-    if (this.commitTimer) return
+    if (this.commitScheduled) return
+    this.commitScheduled = true
     const wait = this.lastCommit + COMMIT_INTERVAL_MS - performance.now()
-    if (wait <= 0) this.commit()
+    // Long after the last commit: at the end of this task, so everything the task changes (a block's findings, a
+    // slice's blocks) is painted together.
+    if (wait <= 0) queueMicrotask(() => this.commit())
     else this.commitTimer = window.setTimeout(() => this.commit(), wait)
   }
 
   private commit(): void {
+    if (!this.commitScheduled) return
+    this.commitScheduled = false
     this.commitTimer = 0
     this.lastCommit = performance.now()
     for (const [range, { kind, add }] of this.pending) {
