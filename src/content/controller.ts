@@ -115,7 +115,7 @@ export class Controller {
     private readonly page: PageContext,
     private readonly api: ContentApi,
   ) {
-    this.highlights = new Highlights(document)
+    this.highlights = new Highlights()
     this.highlights.setEnabled(settings.highlight)
     this.viewport = new ViewportHighlights(document.defaultView as Window, this.highlights)
     this.host = new UiHost(document, (event) => this.onCardKeydown(event))

@@ -1,8 +1,9 @@
 /**
  * Highlights through the CSS Custom Highlight API: one `Highlight` per kind (`context-lens-organisation`,
  * `context-lens-quantity`) plus `context-lens-focus` for the keyboard focus ring. Their `::highlight()` rules must
- * live in the same tree scope as the text they paint, so they go in a constructed style sheet adopted by the document:
- * no element is added to the page, no page node is wrapped or given an attribute.
+ * live in the same tree scope as the text they paint: they are in highlights.css, which the manifest has the browser
+ * inject into every page before it is built. No element is added to the page, no page node is wrapped or given an
+ * attribute.
  */
 
 export type HighlightKind = 'organisation' | 'quantity'
@@ -13,57 +14,50 @@ export const HIGHLIGHT_NAMES = {
   focus: 'context-lens-focus',
 } as const
 
-/** Light and dark palettes, and system colours under forced colours, so highlights keep their contrast everywhere. */
-export const HIGHLIGHT_CSS = `
-::highlight(context-lens-organisation){background-color:rgba(26,115,232,.14);text-decoration:underline 2px solid rgba(26,115,232,.85);text-underline-offset:2px}
-::highlight(context-lens-quantity){background-color:rgba(249,171,0,.24);text-decoration:underline 2px dotted rgba(176,96,0,.95);text-underline-offset:2px}
-::highlight(context-lens-focus){background-color:#1a56c4;color:#fff;text-decoration:underline 3px solid #0b2d6b}
-@media (prefers-color-scheme:dark){
-::highlight(context-lens-organisation){background-color:rgba(138,180,248,.22);text-decoration-color:rgba(138,180,248,.95)}
-::highlight(context-lens-quantity){background-color:rgba(253,214,99,.22);text-decoration-color:rgba(253,214,99,.95)}
-::highlight(context-lens-focus){background-color:#aecbfa;color:#0b1a33;text-decoration-color:#fff}
-}
-@media (forced-colors:active){
-::highlight(context-lens-organisation),::highlight(context-lens-quantity){background-color:Mark;color:MarkText}
-::highlight(context-lens-focus){background-color:Highlight;color:HighlightText}
-}`
-
 /** Whether this browser can paint highlights (Chrome 105+, Firefox 140+). */
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
 }
 
+/**
+ * Changes to the kinds' highlights reach the browser at most this often. Chromium repaints the whole view (a PrePaint
+ * walk of every box, then Paint) in each frame after a registered highlight changed, whatever the range
+ * (HighlightRegistry::ScheduleRepaint): on a 2.6 MB page that is 10–20 ms a frame, and with ranges added block by
+ * block as scan answers arrive it happened in a dozen frames in a row. Batched, a page's findings arrive in two or
+ * three repaints.
+ */
+const COMMIT_INTERVAL_MS = 250
+
 export class Highlights {
   private readonly sets: Record<HighlightKind, Highlight>
   private readonly focus: Highlight
-  private sheet: CSSStyleSheet | null = null
-  private readonly document: Document
   private enabled: Record<HighlightKind, boolean> = { organisation: true, quantity: true }
+  /** Ranges to add (true) or remove (false) at the next commit; the last change of a range wins. */
+  private readonly pending = new Map<Range, { kind: HighlightKind; add: boolean }>()
+  private commitScheduled = false
+  private commitTimer = 0
+  private lastCommit = -Infinity
 
-  constructor(document: Document) {
+  constructor() {
     this.sets = { organisation: new Highlight(), quantity: new Highlight() }
     this.focus = new Highlight()
     this.focus.priority = 1
-    this.document = document
     CSS.highlights.set(HIGHLIGHT_NAMES.focus, this.focus)
     this.register()
   }
 
   add(kind: HighlightKind, range: Range): void {
-    this.adoptSheet()
-    this.sets[kind].add(range)
+    this.change(range, { kind, add: true })
   }
 
   remove(kind: HighlightKind, range: Range): void {
-    this.sets[kind].delete(range)
+    this.change(range, { kind, add: false })
   }
 
+  /** The focus ring follows the reader's own action, so it is painted at once. */
   setFocus(range: Range | null): void {
     this.focus.clear()
-    if (range) {
-      this.adoptSheet()
-      this.focus.add(range)
-    }
+    if (range) this.focus.add(range)
   }
 
   /** Shows or hides a kind at once (the ranges are kept, so switching back on needs no rescan). */
@@ -76,8 +70,11 @@ export class Highlights {
     return this.enabled[kind]
   }
 
-  /** Removes every highlight and our style sheet. */
+  /** Removes every highlight (the rules stay: without a registered highlight they paint nothing). */
   destroy(): void {
+    clearTimeout(this.commitTimer)
+    this.commitScheduled = false
+    this.pending.clear()
     for (const name of Object.values(HIGHLIGHT_NAMES)) {
       // Only delete the registrations that are ours (a page could, in theory, have replaced them).
       const current = CSS.highlights.get(name)
@@ -86,21 +83,29 @@ export class Highlights {
     this.sets.organisation.clear()
     this.sets.quantity.clear()
     this.focus.clear()
-    if (this.sheet) this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet)
   }
 
-  /**
-   * Adopts the rules when there is first something to paint. `::highlight()` rules match every element, so adding
-   * them restyles the whole page at the next frame (measured ~250–450 ms on a 2.6 MB page in Chromium 156): a page
-   * without findings never pays that.
-   */
-  private adoptSheet(): void {
-    if (this.sheet) return
-    // A constructed sheet from the page's own realm: the document only accepts sheets made by its window.
-    const PageSheet = (this.document.defaultView?.CSSStyleSheet ?? CSSStyleSheet) as typeof CSSStyleSheet
-    this.sheet = new PageSheet()
-    this.sheet.replaceSync(HIGHLIGHT_CSS)
-    this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, this.sheet]
+  private change(range: Range, change: { kind: HighlightKind; add: boolean }): void {
+    this.pending.set(range, change)
+    if (this.commitScheduled) return
+    this.commitScheduled = true
+    const wait = this.lastCommit + COMMIT_INTERVAL_MS - performance.now()
+    // Long after the last commit: at the end of this task, so everything the task changes (a block's findings, a
+    // slice's blocks) is painted together.
+    if (wait <= 0) queueMicrotask(() => this.commit())
+    else this.commitTimer = window.setTimeout(() => this.commit(), wait)
+  }
+
+  private commit(): void {
+    if (!this.commitScheduled) return
+    this.commitScheduled = false
+    this.commitTimer = 0
+    this.lastCommit = performance.now()
+    for (const [range, { kind, add }] of this.pending) {
+      if (add) this.sets[kind].add(range)
+      else this.sets[kind].delete(range)
+    }
+    this.pending.clear()
   }
 
   private register(): void {

@@ -28,6 +28,8 @@ const CHANGE_SWEEP_MS = 1000
 const SWEEP_DUTY_FACTOR = 20
 /** Elements observed per step of a sweep (observe() is ~1 µs: the slice's clock is read once per batch). */
 const SWEEP_BATCH = 64
+/** Reports read per step (a few µs each; an element without a box costs a getComputedStyle the first time). */
+const REPORT_BATCH = 32
 
 export interface Registry {
   add(kind: HighlightKind, range: Range): void
@@ -53,6 +55,14 @@ export class ViewportHighlights {
   private findings = 0
   private observer: IntersectionObserver | null = null
   private sweeping: (() => void) | null = null
+  /**
+   * Reports not read yet. They are read in slices, not in the observer's callback: one callback can carry a report
+   * for every observed element, and reading them there was a 72 ms task on reddit-aww (1,000 blocks, many hidden).
+   */
+  private readonly reports: IntersectionObserverEntry[] = []
+  private reading: (() => void) | null = null
+  /** Elements without a box, by whether they are `display: contents` wrappers (asked once: it forces a style read). */
+  private readonly boxless = new WeakMap<Element, boolean>()
   /** The shortest interval asked for while a sweep ran (Infinity: none). */
   private pending = Infinity
   private timer = 0
@@ -119,6 +129,9 @@ export class ViewportHighlights {
   destroy(): void {
     this.sweeping?.()
     this.sweeping = null
+    this.reading?.()
+    this.reading = null
+    this.reports.length = 0
     this.view.clearTimeout(this.timer)
     this.observer?.disconnect()
     for (const entry of this.entries.values()) this.show(entry, false)
@@ -169,14 +182,37 @@ export class ViewportHighlights {
   }
 
   private onReports(reports: IntersectionObserverEntry[]): void {
-    const started = performance.now()
-    const windowed = this.windowed
     for (const report of reports) {
       this.observer?.unobserve(report.target)
-      const near = !windowed || report.isIntersecting || isBoxlessWrapper(report)
-      for (const entry of this.byElement.get(report.target) ?? []) this.show(entry, near)
+      this.reports.push(report)
     }
-    this.spent += performance.now() - started
+    this.reading ??= runInSlices(() => {
+      const started = performance.now()
+      const windowed = this.windowed
+      for (const report of this.reports.splice(0, REPORT_BATCH)) {
+        const near = !windowed || report.isIntersecting || this.isBoxlessWrapper(report)
+        for (const entry of this.byElement.get(report.target) ?? []) this.show(entry, near)
+      }
+      this.spent += performance.now() - started
+      if (this.reports.length > 0) return true
+      this.reading = null
+      return false
+    })
+  }
+
+  /**
+   * An element with `display: contents` has no box, so it never intersects anything, yet its text is on the page:
+   * where it is cannot be told, so its blocks count as near. (Without a box otherwise means hidden: nothing to paint.)
+   */
+  private isBoxlessWrapper(report: IntersectionObserverEntry): boolean {
+    const box = report.boundingClientRect
+    if (box.width !== 0 || box.height !== 0) return false
+    let wrapper = this.boxless.get(report.target)
+    if (wrapper === undefined) {
+      wrapper = getComputedStyle(report.target).display === 'contents'
+      this.boxless.set(report.target, wrapper)
+    }
+    return wrapper
   }
 
   private show(entry: Entry, shown: boolean): void {
@@ -187,13 +223,4 @@ export class ViewportHighlights {
       else this.registry.remove(summary.kind, range)
     }
   }
-}
-
-/**
- * An element with `display: contents` has no box, so it never intersects anything, yet its text is on the page:
- * where it is cannot be told, so its blocks count as near. (Without a box otherwise means hidden: nothing to paint.)
- */
-function isBoxlessWrapper(report: IntersectionObserverEntry): boolean {
-  const box = report.boundingClientRect
-  return box.width === 0 && box.height === 0 && getComputedStyle(report.target).display === 'contents'
 }

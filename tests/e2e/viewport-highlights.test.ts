@@ -3,8 +3,10 @@
  * browser, the paragraphs in view are painted and the far ones are not, the popup still gets every finding, stepping
  * to a finding far down the page scrolls to it and paints it, hover works, and no page node changes.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, launchFirefox, type BrowserName, type BrowserSession, type TestPage } from './helpers/browsers.ts'
 import { chromiumPath, distChrome, distFirefox, firefoxPath, note } from './helpers/env.ts'
@@ -17,6 +19,8 @@ const PAGE = '/fixtures/long-page.html'
 const PARAGRAPHS = 150
 const FINDINGS = 300
 const POPUP = 'src/ui/popup/index.html'
+/** pngjs (a dev dependency) ships no types: the one call used here. */
+const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(file: Buffer): { data: Buffer } } } }
 
 
 interface ParagraphState {
@@ -122,6 +126,29 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       expect(state.ranges, 'registered ranges').toBeLessThan(FINDINGS / 2)
       const far = Array.from({ length: 50 }, (_, i) => `u${PARAGRAPHS - 50 + i}`)
       expect(state.painted.filter((id) => far.includes(id)), 'painted paragraphs among the last 50').toEqual([])
+    })
+
+    it('paints both kinds in their colours from the manifest-injected style sheet', async () => {
+      await page.bringToFront()
+      // Pixels of the screenshot around a finding that are clearly tinted: the page itself is black on white.
+      const tinted = async (name: string, needle: string, tint: (r: number, g: number, b: number) => boolean) => {
+        const target = await page.evaluate(locateRange, { name, needle })
+        expect(target.found, `a registered "${needle}" range`).toBe(true)
+        const dir = mkdtempSync(join(tmpdir(), 'context-lens-paint-'))
+        try {
+          const file = join(dir, 'clip.png')
+          await page.screenshot(file, { x: Math.max(0, Math.round(target.x) - 20), y: Math.max(0, Math.round(target.y) - 6), width: 40, height: 12 })
+          const { data } = PNG.sync.read(readFileSync(file))
+          let count = 0
+          for (let at = 0; at < data.length; at += 4) if (tint(data[at]!, data[at + 1]!, data[at + 2]!)) count++
+          return count
+        } finally {
+          rmSync(dir, { recursive: true, force: true })
+        }
+      }
+      // Organisations: a blue wash (rgba(26,115,232,.2) over white); quantities: amber (rgba(249,171,0,.32)).
+      expect(await tinted('context-lens-organisation', 'Red Cross', (r, _g, b) => b - r > 15), 'blue-tinted pixels on "Red Cross"').toBeGreaterThan(100)
+      expect(await tinted('context-lens-quantity', '1,000', (r, _g, b) => r - b > 30), 'amber-tinted pixels on "1,000"').toBeGreaterThan(100)
     })
 
     it('stepping back from the start reaches the last finding: scrolled to, focus ring, painted', async () => {
