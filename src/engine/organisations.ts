@@ -131,7 +131,7 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
   const uncapitalised = new Set<string>()
   organisations.forEach((organisation, organisationIndex) => {
     for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
-      const [first, ...rest] = phraseKeys(alias.text)
+      const [first, ...rest] = aliasKeys(alias.text)
       if (first === undefined) continue
       const entry: [string[], number, number, 0 | 1] = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
       if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
@@ -147,10 +147,22 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
   for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
     const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(phraseKeys(alias.text), { organisation, alias, exactForm: null, contextHashes: null })
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextHashes: null })
   }
   return index
 }
+
+/**
+ * An alias's keys without the full stops or "!" it ends with: a mention must end on a word, so "Ferrari N.V.", "Warner
+ * Bros." or "Yahoo!" could otherwise never match; they match as "Ferrari N.V", "Warner Bros", "Yahoo".
+ */
+function aliasKeys(text: string): string[] {
+  const keys = phraseKeys(text)
+  while (keys.length > 1 && (keys[keys.length - 1] === '.' || keys[keys.length - 1] === '!')) keys.pop()
+  return keys
+}
+
+const TRAILING_PUNCTUATION = /[.!]+$/
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
 function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraphAt: (offset: number) => Span): boolean {
@@ -159,7 +171,7 @@ function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: numb
   const { text, starts, ends } = tokens
   if (alias.case === 'initial') return tokens.kinds[first] === DIGITS || isUpper(text[starts[first]!] ?? '')
   const surface = text.slice(starts[first]!, ends[last]!)
-  const expected = (entry.exactForm ??= exactForm(alias.text))
+  const expected = (entry.exactForm ??= exactForm(alias.text.replace(TRAILING_PUNCTUATION, '')))
   // Written as the alias is, the surface needs no normalising.
   if (surface !== expected && exactForm(surface) !== expected) return false
   return !isInShoutedText(tokens, first, last, paragraphAt(starts[first]!))

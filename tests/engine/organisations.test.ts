@@ -51,6 +51,15 @@ describe('organisation matching', () => {
     for (const finding of scanner.scan(text, { lang: 'en' })) expect(text.slice(finding.start, finding.end)).toBe(finding.text)
   })
 
+  it('matches aliases written with a final full stop or "!", as far as their last word', () => {
+    const company = (id: string, text: string, aliasCase: 'exact' | 'initial'): Organisation => ({ id, name: text, type: 'company', country: null, facts: [], links: [], aliases: [{ text, case: aliasCase }] })
+    const knowledge: Knowledge = { ...fixtureKnowledge, organisations: [...fixtureKnowledge.organisations, company('ferrari', 'Ferrari N.V.', 'initial'), company('yahoo', 'Yahoo!', 'exact'), company('warner', 'Warner Bros.', 'exact')] }
+    for (const aliasIndex of [undefined, storedAliasIndex(compileAliasIndex(knowledge.organisations))]) {
+      const found = createScanner({ ...knowledge, aliasIndex }).scan('Shares of Ferrari N.V. rose. Yahoo! and Warner Bros. fell; WARNER BROS. did not.', { lang: 'en' })
+      expect(found.map((finding) => finding.text)).toEqual(['Ferrari N.V', 'Yahoo', 'Warner Bros'])
+    }
+  })
+
   describe('aliases written without a capital', () => {
     const ebay: Organisation = { id: 'ebay', name: 'eBay Inc.', type: 'company', country: 'USA', facts: [], links: [], aliases: [{ text: 'eBay', case: 'exact' }] }
     const organisations = [...fixtureKnowledge.organisations, ebay]
