@@ -53,8 +53,9 @@ describe('organisation matching', () => {
 
   it('matches aliases written with a final full stop or "!", as far as their last word', () => {
     const company = (id: string, text: string, aliasCase: 'exact' | 'initial'): Organisation => ({ id, name: text, type: 'company', country: null, facts: [], links: [], aliases: [{ text, case: aliasCase }] })
-    const knowledge: Knowledge = { ...fixtureKnowledge, organisations: [...fixtureKnowledge.organisations, company('ferrari', 'Ferrari N.V.', 'initial'), company('yahoo', 'Yahoo!', 'exact'), company('warner', 'Warner Bros.', 'exact')] }
-    for (const aliasIndex of [undefined, storedAliasIndex(compileAliasIndex(knowledge.organisations))]) {
+    const organisations = [...fixtureKnowledge.organisations, company('ferrari', 'Ferrari N.V.', 'initial'), company('yahoo', 'Yahoo!', 'exact'), company('warner', 'Warner Bros.', 'exact')]
+    const knowledge: Knowledge = { ...fixtureKnowledge, organisations }
+    for (const aliasIndex of [undefined, storedAliasIndex(compileAliasIndex(organisations))]) {
       const found = createScanner({ ...knowledge, aliasIndex }).scan('Shares of Ferrari N.V. rose. Yahoo! and Warner Bros. fell; WARNER BROS. did not.', { lang: 'en' })
       expect(found.map((finding) => finding.text)).toEqual(['Ferrari N.V', 'Yahoo', 'Warner Bros'])
     }
