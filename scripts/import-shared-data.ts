@@ -682,6 +682,8 @@ function nameVariants(name: string, company: boolean): Alias[] {
   const add = (text: string, counter: keyof typeof variantLog) => {
     const t = text.trim().replace(/,$/, '').trim()
     if (t === '' || t === base || out.has(t) || !/\p{L}/u.test(t)) return
+    // A legal form dropped from "Henkel AG & Co. KGaA" or "Mitsui and Co." leaves a name ending in a joining word.
+    if (/\s(?:&|and|of|the|de|du|des|der|und|y|et|for)$/i.test(t)) return
     const single = !/\s/.test(t)
     const core = t.replace(/^The\s+/, '')
     if (!/\s/.test(core) && core !== t && ordinary().has(core.toLowerCase())) return // "The Southern" of "The Southern Company"
