@@ -168,7 +168,7 @@ async function main(): Promise<void> {
             "corpus pages are served with CSP script-src 'none' (their captured third-party scripts do not run; requests to anything but 127.0.0.1 are aborted): page work is parse/style/layout/paint only, so our share is an upper bound against a live page",
             "our time = union of trace events carrying the extension's URL and CPU-profile samples with an extension frame on the stack; paint/style work our highlights cause is not in it: compare the with/without rows",
             'heap Δ = page isolate heap after GC with minus without the extension (content-script world + what it makes the page hold)',
-            "on pages with more than 100 findings only blocks near the viewport have registered highlights (src/content/viewport.ts): 'first painted finding' is the first one registered; the longest style recalc with the extension includes the one full restyle that adopting the ::highlight() rules causes",
+            "on pages with more than 100 findings only blocks near the viewport have registered highlights (src/content/viewport.ts): 'first painted finding' is the first one registered; the ::highlight() rules come from the manifest's content-script CSS, injected before the page is built, so no restyle of the whole page follows our start",
             'pages: with/without runs alternate per page, rounds repeat while the time budget lasts; figures are medians over rounds; both variants are traced from navigation to 5 s after the load event (our work after that is not counted)',
           ],
         }
