@@ -13,17 +13,30 @@ const FILTER_BITS = 16
  * reach in memory) is read.
  */
 export class HashSlots {
-  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5))
+  private filter: Int32Array = new Int32Array(1 << (FILTER_BITS - 5))
   /** Pairs of (hash, slot + 1); slot + 1 is 0 where the table is empty. */
   private entries: Int32Array
   private mask: number
   size = 0
 
-  constructor(expected = 8) {
+  /** A table for about `expected` hashes; or a copy of one `stored()` gave (adding to it leaves the stored one as it was). */
+  constructor(expected = 8, stored?: StoredHashSlots) {
+    if (stored) {
+      this.entries = stored.entries.slice()
+      this.filter = stored.filter.slice()
+      this.size = stored.size
+      this.mask = this.entries.length / 2 - 1
+      return
+    }
     let capacity = 16
     while (capacity < expected * 2) capacity *= 2
     this.entries = new Int32Array(capacity * 2)
     this.mask = capacity - 1
+  }
+
+  /** The table as it is, to be stored ahead of time and read back by the constructor without adding a hash. */
+  stored(): StoredHashSlots {
+    return { entries: this.entries, filter: this.filter, size: this.size }
   }
 
   /** The slot of `hash`, or -1. */
@@ -61,6 +74,12 @@ export class HashSlots {
     this.mask = old.length - 1
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!)
   }
+}
+
+export interface StoredHashSlots {
+  entries: Int32Array
+  filter: Int32Array
+  size: number
 }
 
 /** A set of folded words that answers for a token by its hash. */
