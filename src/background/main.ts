@@ -3,8 +3,8 @@
  * so a worker woken by a message or a command finds them; the knowledge starts loading at once, and is kept for the
  * life of the worker. This worker makes no network request, ever.
  */
-import { createScanner } from '../engine/index.ts'
-import { openCore, unpackCoreBytes, type KnowledgeDetails } from '../engine/knowledge/bundle.ts'
+import { createScanner, knowledgeFromPackedCore } from '../engine/index.ts'
+import type { KnowledgeDetails } from '../engine/knowledge/bundle.ts'
 // Not loadBundledKnowledge(): Chrome forbids import() in a service worker ("import() is disallowed on
 // ServiceWorkerGlobalScope", w3c/ServiceWorker#1356). A static import works but compiles the multi-megabyte file as a
 // JS object literal at worker start (~2× slower than JSON.parse, measured). So the knowledge is emitted as a packaged
@@ -40,7 +40,7 @@ async function readPackagedJson(url: string): Promise<unknown> {
 
 const utf8 = new TextDecoder()
 const loadPackagedKnowledge = async () =>
-  openCore(unpackCoreBytes(new Uint8Array(await (await readPackaged(knowledgeUrl)).arrayBuffer()), (bytes) => utf8.decode(bytes)))
+  knowledgeFromPackedCore(new Uint8Array(await (await readPackaged(knowledgeUrl)).arrayBuffer()), (bytes) => utf8.decode(bytes))
 const loadPackagedDetails = async () => (await readPackagedJson(detailsUrl)) as KnowledgeDetails
 
 /**

@@ -411,6 +411,11 @@ export function unpackCoreBytes(bytes: Uint8Array, decode: (bytes: Uint8Array) =
   return file
 }
 
+/** The knowledge in a packed core file (the extension's worker, and Node reading the same file). */
+export function knowledgeFromPackedCore(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): Knowledge {
+  return openCore(unpackCoreBytes(bytes, decode))
+}
+
 /**
  * The knowledge in a parsed knowledge file: a core file, or a `Knowledge` written as plain JSON (tests, generated
  * benchmark files), whose alias index, if any, is the compiled data.
