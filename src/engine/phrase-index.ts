@@ -220,7 +220,8 @@ export class PhraseIndex<T> {
  * written by an engine that probed or hashed differently, or on a machine of the other byte order, fails here).
  */
 function fitsKeys(slots: HashSlots, table: StoredFirstWords, keys: readonly string[], hashes: readonly number[] | undefined): boolean {
-  if (table.keyOfSlot.length !== table.slots.size || table.summaries.length !== table.slots.size) return false
+  const { size } = table.slots
+  if (size + table.colliding.length !== keys.length || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
   const step = Math.max(1, Math.floor(keys.length / 16))
   for (let k = 0; k < keys.length; k += step) {
     const hash = hashes?.[k] ?? keyHash(keys[k]!)
