@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { packCore, splitKnowledge } from '../src/engine/knowledge/bundle.ts'
+import { packCore, packCoreBytes, splitKnowledge } from '../src/engine/knowledge/bundle.ts'
 import { createHash } from 'node:crypto'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,6 +32,8 @@ const QUIET = args.has('--quiet')
 const K = join(root, 'knowledge')
 const OUT = join(root, 'src', 'generated', 'knowledge.json')
 const DETAILS_OUT = join(root, 'src', 'generated', 'knowledge-details.json')
+/** The core as the extension packages it (bundle.ts: packCoreBytes). */
+const PACKED_OUT = join(root, 'src', 'generated', 'knowledge.core')
 const SPECIAL = new Set(['place-names.json', 'alias-rules.json', 'stopwords.json'])
 const DATA_KEYS = ['organisations', 'metrics', 'figures', 'places'] as const
 const HEADER_KEYS = ['about', 'licence', 'credits']
@@ -189,16 +191,18 @@ function main(): void {
   knowledge.organisations = knowledge.organisations.filter((o) => o.aliases.length > 0 || referenced.has(o.id))
   const unreachable = before - knowledge.organisations.length
 
-  // Two files: the core the scanner loads at once, and card details read when a card opens; each also gzipped,
-  // which is what the extension packages (the worker inflates it with DecompressionStream).
+  // Two files: the core the scanner loads at once, and card details read when a card opens. The extension packages
+  // the core packed (read without inflating or parsing it whole: see bundle.ts) and the details gzipped (read once, on
+  // the first card; the worker inflates them with DecompressionStream).
   const { core, details } = splitKnowledge(knowledge)
-  const json = JSON.stringify(packCore(core))
+  const coreFile = packCore(core)
+  const json = JSON.stringify(coreFile)
   const detailsJson = JSON.stringify(details)
   if (!CHECK) {
     mkdirSync(dirname(OUT), { recursive: true })
     writeFileSync(OUT, json)
     writeFileSync(DETAILS_OUT, detailsJson)
-    writeFileSync(`${OUT}.gz`, gzipSync(json, { level: 9 }))
+    writeFileSync(PACKED_OUT, packCoreBytes(coreFile, (text) => new TextEncoder().encode(text)))
     writeFileSync(`${DETAILS_OUT}.gz`, gzipSync(detailsJson, { level: 9 }))
   }
   const ms = Math.round(performance.now() - t0)

@@ -1,15 +1,18 @@
 // Child process for the cold-load measurement: a fresh Node process imports the engine, then times reading the
-// compiled knowledge file, JSON.parse and createScanner, and one first scan. Prints one JSON line.
-// Usage: node [--import tsx] cold-load-child.mjs <engine module URL> <knowledge.json>
+// compiled knowledge file, opening it (a packed core `.core`, as the extension's worker reads it: unpacking; a JSON
+// file: JSON.parse) and createScanner, and one first scan. Prints one JSON line.
+// Usage: node [--import tsx] cold-load-child.mjs <engine module URL> <knowledge.core | knowledge.json>
 import { readFileSync } from 'node:fs'
 
 const [engineUrl, knowledgePath] = process.argv.slice(2)
 const t0 = performance.now()
 const engine = await import(engineUrl)
 const t1 = performance.now()
-const raw = readFileSync(knowledgePath, 'utf8')
+const packed = knowledgePath.endsWith('.core')
+const raw = packed ? readFileSync(knowledgePath) : readFileSync(knowledgePath, 'utf8')
 const t2 = performance.now()
-const knowledge = engine.knowledgeFromFile(JSON.parse(raw))
+const utf8 = new TextDecoder()
+const knowledge = packed ? engine.knowledgeFromPackedCore(raw, (bytes) => utf8.decode(bytes)) : engine.knowledgeFromFile(JSON.parse(raw))
 const t3 = performance.now()
 const scanner = engine.createScanner(knowledge)
 const t4 = performance.now()

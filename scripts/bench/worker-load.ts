@@ -2,8 +2,9 @@
  * The knowledge load in the real extension service worker. The background exposes no timing, so the harness stops
  * the worker (CDP ServiceWorker.stopAllWorkers), traces its next start (woken by a page whose content script asks
  * for its site settings) and reads the worker thread: the busy time from its first script evaluation until its first
- * idle gap of 100 ms — module evaluation (the knowledge JSON is bundled into a chunk), JSON.parse, createScanner,
- * and the one small request that woke it.
+ * idle gap of 100 ms — module evaluation, reading the packed knowledge core from the package (knowledge.core: the
+ * small fields parsed, the text fields decoded only when first used), createScanner, and the one small request that
+ * woke it (its scan of the blank page included).
  */
 import { startTrace, type Browser } from './browser.ts'
 import type { TraceEvent } from './trace.ts'
@@ -56,7 +57,9 @@ async function waitForNoWorker(browser: Browser): Promise<void> {
 }
 
 export async function workerColdLoad(browser: Browser, origin: string, runs: number, log: (line: string) => void): Promise<WorkerColdLoad> {
-  const notes: string[] = []
+  const notes: string[] = [
+    "the worker is ready to scan when the stretch ends (knowledge read, scanner made); the packed core's text fields (organisation rows, alias lines, figures) are decoded on the first scan that needs them, which the blank page's does not: a page with findings pays that on its first scan (Node: the scale section's firstScanMs)",
+  ]
   const busy: number[] = []
   const wall: number[] = []
   const ctx = browser.ctx

@@ -8,7 +8,7 @@ import { joinKnowledge, knowledgeFromFile, type KnowledgeDetails } from './knowl
 export * from './types.ts'
 export type { CompiledKnowledge } from './knowledge/compile.ts'
 export { createScanner, type Scanner, type ScannerSettings } from './scanner.ts'
-export { knowledgeFromFile } from './knowledge/bundle.ts'
+export { knowledgeFromFile, knowledgeFromPackedCore } from './knowledge/bundle.ts'
 
 /** The knowledge compiled into the bundle at build time (`npm run knowledge`): the core and the card details, joined. */
 export async function loadBundledKnowledge(): Promise<CompiledKnowledge> {

@@ -1,6 +1,6 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
 import type { Alias, Organisation, OrganisationList } from './types.ts'
-import { PhraseIndex, type PhraseMatch, type PhraseSource } from './phrase-index.ts'
+import { PhraseIndex, type PhraseMatch, type PhraseSource, type StoredFirstWords } from './phrase-index.ts'
 import { DIGITS, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
@@ -46,6 +46,8 @@ export interface StoredAliasIndex {
   uncapitalised(): readonly string[] | undefined
   /** `keyHash` of each first word, in the order of `keys()`, when stored. */
   keyHashes?(): readonly number[]
+  /** The alias index's first-word table over `keys()`, when stored (see PhraseSource.firstWords). */
+  firstWords?(): StoredFirstWords | undefined
 }
 
 /** The stored view of an index compiled in memory (tests, generated knowledge). */
@@ -87,6 +89,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
   return {
     keys: () => stored.keys(),
     keyHashes: () => stored.keyHashes?.(),
+    firstWords: () => stored.firstWords?.(),
     load: (key) =>
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!

@@ -6,7 +6,7 @@
  * trie on first use, so the worker can index tens of thousands of aliases as it starts.
  */
 import { keyHash, type Tokens } from './text.ts'
-import { HashSlots } from './word-set.ts'
+import { HashSlots, type StoredHashSlots } from './word-set.ts'
 
 export interface Phrase<T> {
   /** Folded tokens, the first included. */
@@ -30,6 +30,23 @@ export interface PhraseSource<T> {
   load(key: string): { rest: readonly string[]; value: T }[]
   /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
   summary(key: string): number
+  /** The first-word table an index over these keys made (`firstWordTable`), when the source stores it. */
+  firstWords?(): StoredFirstWords | undefined
+}
+
+/**
+ * A phrase index's first-word table, stored ahead of time so that an index over tens of thousands of stored first
+ * words starts without adding one (adding them took ~10 ms of a worker's cold start, measured).
+ */
+export interface StoredFirstWords {
+  slots: StoredHashSlots
+  /** Per root slot, the index in `keys()` of its first stored key. */
+  keyOfSlot: Int32Array
+  /** Per root slot, the union of `summarise` over its phrases. */
+  summaries: Int32Array
+  summaryOfAll: number
+  /** [slot, index in `keys()`] of each further key whose hash is a slot's first key's. */
+  colliding: [number, number][]
 }
 
 interface TrieNode<T> {
@@ -45,15 +62,15 @@ interface TrieNode<T> {
 export class PhraseIndex<T> {
   private readonly firstWords: HashSlots
   /** The trie under each root slot, built on first use. */
-  private readonly nodes: (TrieNode<T> | null)[] = []
-  /** The stored first key of each root slot ('' for none). */
-  private readonly storedKeys: string[] = []
-  /** Further stored first keys of a slot, where two keys' hashes collide. */
-  private readonly collidingKeys = new Map<number, string[]>()
+  private nodes: (TrieNode<T> | null)[] = []
+  /** The index in `stored.keys()` of each root slot's first stored key (-1 for none). */
+  private storedKeys: number[] = []
+  /** Further stored first keys of a slot (their indices), where two keys' hashes collide. */
+  private readonly collidingKeys = new Map<number, number[]>()
   /** Phrases added at run time before their slot's trie was built; they follow the stored ones. */
   private readonly added = new Map<number, Phrase<T>[]>()
   /** For each root slot, the union of `summarise` over its phrases. */
-  private readonly summaries: number[] = []
+  private summaries: number[] = []
   /** The union of `summarise` over every phrase. */
   summaryOfAll = 0
   /**
@@ -75,14 +92,42 @@ export class PhraseIndex<T> {
   ) {
     const keys = stored?.keys() ?? []
     const hashes = stored?.keyHashes?.()
+    const table = stored?.firstWords?.()
+    const restored = table && new HashSlots(0, table.slots)
+    if (table && restored && fitsKeys(restored, table, keys, hashes)) {
+      this.firstWords = restored
+      this.nodes = new Array<null>(table.slots.size).fill(null)
+      this.storedKeys = Array.from(table.keyOfSlot)
+      this.summaries = Array.from(table.summaries)
+      this.summaryOfAll = table.summaryOfAll
+      for (const [slot, key] of table.colliding) listAt(this.collidingKeys, slot).push(key)
+      // The few first words with a summary get their own small table again (see summarisedWords).
+      for (let slot = 0; slot < this.summaries.length; slot++) {
+        if (this.summaries[slot] === 0) continue
+        const k = this.storedKeys[slot]!
+        this.summarisedWords.add(hashes?.[k] ?? keyHash(keys[k]!))
+      }
+      return
+    }
     this.firstWords = new HashSlots(keys.length)
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
       const hash = hashes?.[k] ?? keyHash(key)
       const slot = this.slotFor(hash)
-      if (this.storedKeys[slot] === '') this.storedKeys[slot] = key
-      else listAt(this.collidingKeys, slot).push(key)
+      if (this.storedKeys[slot] === -1) this.storedKeys[slot] = k
+      else listAt(this.collidingKeys, slot).push(k)
       this.summariseSlot(slot, hash, stored!.summary(key))
+    }
+  }
+
+  /** The first-word table of the stored keys as it is now (not a copy), for a source to store; the constructor reads it back. */
+  firstWordTable(): StoredFirstWords {
+    return {
+      slots: this.firstWords.stored(),
+      keyOfSlot: Int32Array.from(this.storedKeys),
+      summaries: Int32Array.from(this.summaries),
+      summaryOfAll: this.summaryOfAll,
+      colliding: [...this.collidingKeys].flatMap(([slot, keys]) => keys.map((key): [number, number] => [slot, key])),
     }
   }
 
@@ -157,7 +202,7 @@ export class PhraseIndex<T> {
     const slot = this.firstWords.add(hash)
     if (slot === this.nodes.length) {
       this.nodes.push(null)
-      this.storedKeys.push('')
+      this.storedKeys.push(-1)
       this.summaries.push(0)
     }
     return slot
@@ -167,8 +212,10 @@ export class PhraseIndex<T> {
   private build(slot: number): TrieNode<T> {
     const node: TrieNode<T> = { children: null, phrases: null }
     this.nodes[slot] = node
-    const keys = this.storedKeys[slot] ? [this.storedKeys[slot]!, ...(this.collidingKeys.get(slot) ?? [])] : []
-    for (const key of keys) {
+    const first = this.storedKeys[slot]!
+    const storedKeys = first >= 0 ? this.stored!.keys() : []
+    for (const k of first >= 0 ? [first, ...(this.collidingKeys.get(slot) ?? [])] : []) {
+      const key = storedKeys[k]!
       for (const { rest, value } of this.stored!.load(key)) this.insert(node, { keys: [key, ...rest], value })
     }
     for (const phrase of this.added.get(slot) ?? []) this.insert(node, phrase)
@@ -187,6 +234,23 @@ export class PhraseIndex<T> {
     }
     ;(node.phrases ??= []).push(phrase)
   }
+}
+
+/**
+ * Whether a stored table was made for these keys by this code: a sample of keys must find their own slots (a file
+ * written by an engine that probed or hashed differently, or on a machine of the other byte order, fails here).
+ */
+function fitsKeys(slots: HashSlots, table: StoredFirstWords, keys: readonly string[], hashes: readonly number[] | undefined): boolean {
+  const { size } = table.slots
+  if (size + table.colliding.length !== keys.length || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
+  const step = Math.max(1, Math.floor(keys.length / 16))
+  for (let k = 0; k < keys.length; k += step) {
+    const hash = hashes?.[k] ?? keyHash(keys[k]!)
+    const slot = slots.slotOf(hash)
+    const first = slot < 0 ? -1 : table.keyOfSlot[slot]!
+    if (first < 0 || (hashes?.[first] ?? keyHash(keys[first]!)) !== hash) return false
+  }
+  return true
 }
 
 function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {

@@ -26,13 +26,27 @@ export class HashSlots {
   private mask: number
   size = 0
 
-  constructor(expected = 8) {
+  /** A table for about `expected` hashes; or a copy of one `stored()` gave (adding to it leaves the stored one as it was). */
+  constructor(expected = 8, stored?: StoredHashSlots) {
+    if (stored) {
+      this.entries = stored.entries.slice()
+      this.filter = stored.filter.slice()
+      this.filterMask = this.filter.length - 1
+      this.size = stored.size
+      this.mask = this.entries.length / 2 - 1
+      return
+    }
     let capacity = 16
     while (capacity < expected * 2) capacity *= 2
     this.entries = new Int32Array(capacity * 2)
     this.mask = capacity - 1
     this.filter = new Int32Array(filterWords(capacity))
     this.filterMask = this.filter.length - 1
+  }
+
+  /** The table as it is, to be stored ahead of time and read back by the constructor without adding a hash. */
+  stored(): StoredHashSlots {
+    return { entries: this.entries, filter: this.filter, size: this.size }
   }
 
   /** The slot of `hash`, or -1. */
@@ -90,6 +104,12 @@ function filterWords(capacity: number): number {
   let bits = MIN_FILTER_BITS
   while (bits < MAX_FILTER_BITS && 1 << bits < capacity * 4) bits++
   return 1 << (bits - 5)
+}
+
+export interface StoredHashSlots {
+  entries: Int32Array
+  filter: Int32Array
+  size: number
 }
 
 /** A set of folded words that answers for a token by its hash. */

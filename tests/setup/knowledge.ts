@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 export default function setup(): void {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-  const generated = ['knowledge.json', 'knowledge-details.json', 'knowledge.json.gz', 'knowledge-details.json.gz']
+  const generated = ['knowledge.json', 'knowledge-details.json', 'knowledge.core', 'knowledge-details.json.gz']
   if (generated.every((name) => existsSync(join(root, 'src', 'generated', name))) && !process.env.KNOWLEDGE_REBUILD) return
   const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
   execFileSync(tsx, [join(root, 'scripts', 'build-knowledge.ts'), '--quiet'], { cwd: root, stdio: 'inherit' })

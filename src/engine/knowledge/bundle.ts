@@ -2,14 +2,17 @@
  * The bundled knowledge ships as two files: the core the scanner needs (names, aliases, metrics, figures, places) and
  * the card details (descriptions, dated facts, links, provenance) that are read only when a card opens.
  *
- * The core file is laid out so that a worker's start costs one JSON.parse of a few long strings: organisations, the
- * alias index and the figures are stored as text and each piece is parsed only when a page or a card first needs it.
- * Parsing the same content as objects (34,000 organisation and alias objects, 25,000 index entries) took ~140 ms of
- * CPU, and rebuilding the objects from arrays in JavaScript at start was slower still (measured, see README).
+ * The core is laid out so that a worker's start reads almost nothing: organisations, the alias index and the figures
+ * are stored as long text fields, each read only when a page or a card first needs it. Parsing the same content as
+ * objects (34,000 organisation and alias objects, 25,000 index entries) took ~140 ms of CPU, and rebuilding the
+ * objects from arrays in JavaScript at start was slower still (measured, see README). Node reads the core as JSON;
+ * the extension ships it packed (`packCoreBytes`): the small fields as JSON, each long field as its own run of
+ * bytes, so a worker's start parses a few kilobytes and decodes a text field only on the first use that needs it.
  */
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
 import { keyHash } from '../text.ts'
-import { compileAliasIndex, excludedAliasKeys, storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
+import { buildAliasIndex, compileAliasIndex, excludedAliasKeys, storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
+import type { StoredFirstWords } from '../phrase-index.ts'
 import { compareFigures, type CompiledKnowledge } from './compile.ts'
 
 /** What an organisation's card shows beyond its identity. */
@@ -86,7 +89,8 @@ export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKn
 
 /** The bundled core as written to its file (see the comment at the top). */
 export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex' | 'compactFigures'> {
-  format: 'context-lens-core/2'
+  format: 'context-lens-core/3'
+  organisationCount: number
   /**
    * One organisation per line, its fields separated by tabs: name, type (index in `organisationTypes`), country, then
    * three fields per alias: its text (empty: the same as the name), its case (index in ALIAS_CASES, then "#" for a
@@ -105,6 +109,8 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
   aliasKeys: string
   /** `keyHash` of each first word, in the order of `aliasKeys`: the scanner's first-word table is built without hashing. */
   aliasKeyHashes: number[]
+  /** The scanner's first-word table itself: only in a packed core (see packCoreBytes), as JSON cannot hold it. */
+  aliasFirstWords?: StoredFirstWords
   aliasLines: string
   aliasCovers: number
   /** CompiledAliasIndex.uncapitalised, one word per line. */
@@ -129,7 +135,8 @@ export function packCore(core: CompiledKnowledge): CoreFile {
   }
   return {
     ...rest,
-    format: 'context-lens-core/2',
+    format: 'context-lens-core/3',
+    organisationCount: organisations.length,
     ...packRows(organisations),
     organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
     aliasKeys: keys.join('\n'),
@@ -143,7 +150,7 @@ export function packCore(core: CompiledKnowledge): CoreFile {
 }
 
 export function isCoreFile(value: unknown): value is CoreFile {
-  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/2'
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/3'
 }
 
 const ALIAS_CASES: readonly Alias['case'][] = ['exact', 'initial', 'any']
@@ -176,20 +183,19 @@ function packRows(organisations: readonly Organisation[]): Pick<CoreFile, 'organ
 
 /** The bundled organisations, each read from its row on first use. */
 export class StoredOrganisations implements OrganisationList {
-  readonly length: number
   private rows: string[] | null = null
   private readonly parsed: (Organisation | undefined)[] = []
   private ids: string[] | null = null
   private indexById: Map<string, number> | null = null
 
+  /** The row and id texts are read on first use (a packed core decodes them only then). */
   constructor(
-    private readonly rowText: string,
-    private readonly idText: string,
+    readonly length: number,
+    private readonly rowText: () => string,
+    private readonly idText: () => string,
     private readonly types: readonly string[],
     private readonly contexts: readonly string[][],
-  ) {
-    this.length = rowText === '' ? 0 : countLines(idText)
-  }
+  ) {}
 
   at(index: number): Organisation | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
@@ -206,11 +212,11 @@ export class StoredOrganisations implements OrganisationList {
   }
 
   private idList(): string[] {
-    return (this.ids ??= this.idText === '' ? [] : this.idText.split('\n'))
+    return (this.ids ??= this.length === 0 ? [] : this.idText().split('\n'))
   }
 
   private read(index: number): Organisation {
-    this.rows ??= this.rowText.split('\n')
+    this.rows ??= this.rowText().split('\n')
     const [name, type, country, ...aliasFields] = this.rows[index]!.split('\t') as [string, string, string, ...string[]]
     const aliases: Alias[] = []
     for (let k = 0; k < aliasFields.length; k += 3) {
@@ -273,31 +279,34 @@ class StoredAliases implements StoredAliasIndex {
   private lines: string[] | null = null
   private lineOf: Map<string, number> | null = null
 
+  /** The texts are read on first use, like the organisations' (see StoredOrganisations). */
   constructor(
     readonly covers: number,
-    private readonly keyText: string,
-    private readonly lineText: string,
-    private readonly uncapitalisedText: string,
-    private readonly hashes: readonly number[],
+    private readonly keyText: () => string,
+    private readonly lineText: () => string,
+    private readonly uncapitalisedText: () => string,
+    readonly keyHashes: () => readonly number[],
+    readonly firstWords: () => StoredFirstWords | undefined,
   ) {}
 
-  keyHashes(): readonly number[] {
-    return this.hashes
-  }
-
   uncapitalised(): readonly string[] {
-    return this.uncapitalisedText === '' ? [] : this.uncapitalisedText.split('\n')
+    const text = this.uncapitalisedText()
+    return text === '' ? [] : text.split('\n')
   }
 
   keys(): readonly string[] {
-    return (this.keyList ??= this.keyText === '' ? [] : this.keyText.split('\n'))
+    if (!this.keyList) {
+      const text = this.keyText()
+      this.keyList = text === '' ? [] : text.split('\n')
+    }
+    return this.keyList
   }
 
   aliases(key: string): readonly CompiledAlias[] {
     this.lineOf ??= new Map(this.keys().map((entry, index) => [entry, index]))
     const line = this.lineOf.get(key)
     if (line === undefined) return []
-    this.lines ??= this.lineText.split('\n')
+    this.lines ??= this.lineText().split('\n')
     return this.lines[line]!.split('\t').map((entry): CompiledAlias => {
       const [organisation, alias, anyCase, ...rest] = entry.split(' ') as [string, string, string, ...string[]]
       return [rest, Number(organisation), Number(alias), anyCase === '1' ? 1 : 0]
@@ -305,16 +314,106 @@ class StoredAliases implements StoredAliasIndex {
   }
 }
 
-/** The knowledge a core file holds, read lazily (nothing but the file's own JSON.parse happens here). */
+/** The fields of a core file that hold its bulk, read only when first needed (and packed as bytes of their own). */
+const TEXT_FIELDS = ['organisationRows', 'organisationIds', 'aliasKeys', 'aliasLines', 'aliasUncapitalised', 'compactFigures'] as const
+const isTextField = (key: string) => (TEXT_FIELDS as readonly string[]).includes(key)
+
+/**
+ * The knowledge a core file holds, read lazily: no field of `TEXT_FIELDS` is read here (a packed core decodes each on
+ * first read), so nothing but the file's small fields is parsed at start.
+ */
 export function openCore(file: CoreFile): Knowledge {
-  const { format: _format, organisationRows, organisationIds, organisationTypes, aliasContexts, aliasKeys, aliasKeyHashes, aliasLines, aliasCovers, aliasUncapitalised, compactFigures: figureText, ...rest } = file
+  const small = Object.fromEntries(Object.keys(file).filter((key) => !isTextField(key) && key !== 'format').map((key) => [key, file[key as keyof CoreFile]]))
+  const rest = small as Omit<CoreFile, 'format' | (typeof TEXT_FIELDS)[number]>
+  const { organisationCount, organisationTypes, aliasContexts, aliasCovers, aliasKeyHashes, aliasFirstWords, ...knowledge } = rest
   let figures: CompactFigures | null = null
   return {
-    ...rest,
-    organisations: new StoredOrganisations(organisationRows, organisationIds, organisationTypes, aliasContexts),
-    aliasIndex: new StoredAliases(aliasCovers, aliasKeys, aliasLines, aliasUncapitalised, aliasKeyHashes),
-    compactFigures: () => (figures ??= JSON.parse(figureText) as CompactFigures),
+    ...knowledge,
+    organisations: new StoredOrganisations(organisationCount, () => file.organisationRows, () => file.organisationIds, organisationTypes, aliasContexts),
+    aliasIndex: new StoredAliases(aliasCovers, () => file.aliasKeys, () => file.aliasLines, () => file.aliasUncapitalised, () => aliasKeyHashes, () => aliasFirstWords),
+    compactFigures: () => (figures ??= JSON.parse(file.compactFigures) as CompactFigures),
   }
+}
+
+/**
+ * A packed core file, as the extension ships it. Layout: the byte length of the header (4 bytes, little-endian), the
+ * header (UTF-8 JSON, padded to a multiple of 4 bytes: the small fields, and where each of the rest lies), then the
+ * alias index's first-word table as 32-bit integers (in the byte order of the machine that built it: a machine of the
+ * other order finds the table does not fit and builds its own, see PhraseIndex), then the text fields, UTF-8. Both
+ * directions take the UTF-8 codec as an argument: the engine is written against plain ECMAScript, and its callers (the
+ * build, the worker, Node) each have TextEncoder/TextDecoder.
+ */
+interface PackedHeader {
+  small: Omit<CoreFile, (typeof TEXT_FIELDS)[number]>
+  /** Byte offset (from the end of the header) and length of each text field and table array. */
+  bulk: Record<(typeof TEXT_FIELDS)[number] | (typeof TABLE_ARRAYS)[number], [number, number]>
+  firstWords: Pick<StoredFirstWords, 'summaryOfAll' | 'colliding'> & { size: number }
+}
+
+const TABLE_ARRAYS = ['entries', 'filter', 'keyOfSlot', 'summaries'] as const
+
+/** The core file packed, with the first-word table that an alias index over its keys makes (stored so no worker makes it). */
+export function packCoreBytes(file: CoreFile, encode: (text: string) => Uint8Array): Uint8Array {
+  const core = openCore(file)
+  const table = buildAliasIndex(core.organisations, excludedAliasKeys(core.excludedAliases), core.aliasIndex!).firstWordTable()
+  const arrays: Record<(typeof TABLE_ARRAYS)[number], Int32Array> = { ...table.slots, keyOfSlot: table.keyOfSlot, summaries: table.summaries }
+  const parts: Uint8Array[] = []
+  let offset = 0
+  const place = (bytes: Uint8Array): [number, number] => {
+    parts.push(bytes)
+    offset += bytes.length
+    return [offset - bytes.length, bytes.length]
+  }
+  const bulk = {} as PackedHeader['bulk']
+  // The arrays first: every one's offset stays a multiple of 4, as a typed-array view over the bytes needs.
+  for (const name of TABLE_ARRAYS) bulk[name] = place(new Uint8Array(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))
+  for (const field of TEXT_FIELDS) bulk[field] = place(encode(file[field]))
+  const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key))) as PackedHeader['small']
+  const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding } } satisfies PackedHeader)
+  let header = encode(json)
+  header = encode(json + ' '.repeat((4 - (header.length % 4)) % 4))
+  const packed = new Uint8Array(4 + header.length + offset)
+  new DataView(packed.buffer).setUint32(0, header.length, true)
+  packed.set(header, 4)
+  let at = 4 + header.length
+  for (const part of parts) {
+    packed.set(part, at)
+    at += part.length
+  }
+  return packed
+}
+
+/** The core file in packed bytes; each text field is decoded on its first read (and kept). */
+export function unpackCoreBytes(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): CoreFile {
+  // Typed-array views need their offset in the buffer to be a multiple of 4.
+  const packed = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice()
+  const headerLength = new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0, true)
+  const { small, bulk, firstWords } = JSON.parse(decode(packed.subarray(4, 4 + headerLength))) as PackedHeader
+  if (!isCoreFile(small)) throw new Error('not a packed core file of this version')
+  const start = packed.byteOffset + 4 + headerLength
+  const array = (name: (typeof TABLE_ARRAYS)[number]) => new Int32Array(packed.buffer, start + bulk[name][0], bulk[name][1] / 4)
+  const file: CoreFile = {
+    ...small,
+    aliasFirstWords: { ...firstWords, slots: { entries: array('entries'), filter: array('filter'), size: firstWords.size }, keyOfSlot: array('keyOfSlot'), summaries: array('summaries') },
+  } as CoreFile
+  for (const field of TEXT_FIELDS) {
+    const [offset, length] = bulk[field]
+    Object.defineProperty(file, field, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = decode(packed.subarray(start - packed.byteOffset + offset, start - packed.byteOffset + offset + length))
+        Object.defineProperty(file, field, { value, enumerable: true })
+        return value
+      },
+    })
+  }
+  return file
+}
+
+/** The knowledge in a packed core file (the extension's worker, and Node reading the same file). */
+export function knowledgeFromPackedCore(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): Knowledge {
+  return openCore(unpackCoreBytes(bytes, decode))
 }
 
 /**
@@ -326,12 +425,6 @@ export function knowledgeFromFile(parsed: unknown): Knowledge {
   const plain = parsed as Omit<Knowledge, 'aliasIndex'> & { aliasIndex?: CompiledAliasIndex }
   const { aliasIndex, ...rest } = plain
   return aliasIndex ? { ...rest, aliasIndex: storedAliasIndex(aliasIndex) } : rest
-}
-
-function countLines(text: string): number {
-  let lines = 1
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++
-  return lines
 }
 
 /** Every figure of a knowledge, whether listed plainly (packs) or stored compact (the bundled core). */

@@ -4,5 +4,5 @@ export type { ValidationError, ValidationResult, ValidateOptions } from './valid
 export { compileKnowledge, aliasExclusionReason, normaliseAliases, compareFigures } from './compile.ts'
 export type { AliasPolicy, CompileOptions, CompileStats, ExcludedAlias } from './compile.ts'
 export { canonicalJson, foldAlias, normaliseText, aliasesCanOverlap, caseAllows, isAcronym } from './text.ts'
-export { splitKnowledge, joinKnowledge, withDetails, packCore, openCore, knowledgeFromFile } from './bundle.ts'
+export { splitKnowledge, joinKnowledge, withDetails, packCore, packCoreBytes, openCore, knowledgeFromFile, knowledgeFromPackedCore } from './bundle.ts'
 export type { KnowledgeDetails, OrganisationDetails, CoreFile } from './bundle.ts'

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest'
 import type { Source } from '../../../src/engine/types.ts'
 import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
-import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, organisationFinder, packCore, splitKnowledge, StoredOrganisations, type CompactFigures, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, organisationFinder, packCore, packCoreBytes, splitKnowledge, StoredOrganisations, unpackCoreBytes, type CompactFigures, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
 import { compileAliasIndex, excludedAliasKeys } from '../../../src/engine/organisations.ts'
 import { keyHash } from '../../../src/engine/text.ts'
 import { fixtureKnowledge } from '../fixture-knowledge.ts'
+import { createScanner } from '../../../src/engine/scanner.ts'
 import { compareFigures } from '../../../src/engine/knowledge/compile.ts'
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/generated/${name}`, import.meta.url), 'utf8'))
@@ -185,5 +186,59 @@ describe('the shipped split', () => {
     for (const key of Object.keys(compiled.byFirst)) expect(opened.aliasIndex?.aliases(key)).toEqual(compiled.byFirst[key])
     expect(opened.aliasIndex?.keyHashes?.()).toEqual(Object.keys(compiled.byFirst).map(keyHash))
     expect(opened.aliasIndex?.uncapitalised()).toEqual(compiled.uncapitalised)
+  })
+
+  it('ships the same core packed: every field, and the first-word table its alias index makes', () => {
+    const packed = unpackCoreBytes(readFileSync(new URL('../../../src/generated/knowledge.core', import.meta.url)), utf8)
+    const { aliasFirstWords, ...fields } = packed
+    expect(fields).toEqual(coreFile)
+    // One slot per first word, but where two words' hashes collide (the shipped keys have such a pair).
+    expect(aliasFirstWords!.slots.size + aliasFirstWords!.colliding.length).toBe(core.aliasIndex?.keys().length)
+  })
+})
+
+const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+const encode = (text: string) => new TextEncoder().encode(text)
+
+describe('the packed core', () => {
+  const { core: fixtureCore } = splitKnowledge(fixtureKnowledge)
+  const file = packCore(fixtureCore)
+  const text = "The PMOI (MEK) and the NCRI met the WHO; the Fed held rates as inflation fell, and the IRGC's Revolutionary Guards watched."
+  const findings = createScanner(openCore(file)).scan(text, { lang: 'en', date: '2020-11-11' })
+
+  it('opens as the JSON core does, reading text fields only when first used', () => {
+    const packed = unpackCoreBytes(packCoreBytes(file, encode), utf8)
+    expect(Object.getOwnPropertyDescriptor(packed, 'organisationRows')?.get).toBeDefined()
+    const opened = openCore(packed)
+    expect(Object.getOwnPropertyDescriptor(packed, 'organisationRows')?.get).toBeDefined()
+    expect([...opened.organisations]).toEqual(fixtureCore.organisations)
+    expect(opened.aliasIndex?.keys()).toEqual(openCore(file).aliasIndex?.keys())
+    expect(allFigures(opened).sort(compareFigures)).toEqual([...fixtureKnowledge.figures].sort(compareFigures))
+    expect(findings.length).toBeGreaterThan(4)
+    expect(createScanner(opened).scan(text, { lang: 'en', date: '2020-11-11' })).toEqual(findings)
+  })
+
+  it('reads bytes that do not start at a multiple of 4 in their buffer', () => {
+    const bytes = packCoreBytes(file, encode)
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1)
+    shifted.set(bytes)
+    expect(createScanner(openCore(unpackCoreBytes(shifted, utf8))).scan(text, { lang: 'en', date: '2020-11-11' })).toEqual(findings)
+  })
+
+  it('falls back to indexing the keys when the stored first-word table does not fit them', () => {
+    const packed = unpackCoreBytes(packCoreBytes(file, encode), utf8)
+    packed.aliasFirstWords!.slots.entries.fill(0)
+    expect(createScanner(openCore(packed)).scan(text, { lang: 'en', date: '2020-11-11' })).toEqual(findings)
+  })
+
+  it('keeps its stored table as stored when a scanner adds pack aliases, so the next scanner starts clean', () => {
+    const packed = unpackCoreBytes(packCoreBytes(file, encode), utf8)
+    const before = packed.aliasFirstWords!.slots.entries.slice()
+    const base = openCore(packed)
+    const pack = { id: 'acme', name: 'Acme Widgets Board', type: 'company', country: null, facts: [], links: [], aliases: [{ text: 'AWB', case: 'exact' as const }] }
+    const withPack = createScanner({ ...base, organisations: [...base.organisations, pack] })
+    expect(withPack.scan('The AWB said so.', { lang: 'en' }).map((finding) => finding.text)).toEqual(['AWB'])
+    expect(packed.aliasFirstWords!.slots.entries).toEqual(before)
+    expect(createScanner(base).scan('The AWB said so.', { lang: 'en' })).toEqual([])
   })
 })
