@@ -804,7 +804,8 @@ function namesFromFirstSentence(name: string, sentence: string): Alias[] {
 function alias(text: string, extra: Partial<Alias> = {}): Alias | null {
   const t = normaliseText(text.replace(/^"|"$/g, ''))
   if (t.length < 2 || !/\p{L}/u.test(t)) return null
-  return { text: t, case: isAcronym(t) ? 'exact' : 'initial', ...extra }
+  // A name written with a lower-case first letter ("eBay") could never match under `initial`, which asks for a capital.
+  return { text: t, case: isAcronym(t) || /^\p{Ll}+\p{Lu}/u.test(t) ? 'exact' : 'initial', ...extra }
 }
 
 /** Split "Name (ACR)" into the name and the parenthesised acronym. */
