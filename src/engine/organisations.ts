@@ -1,7 +1,7 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
 import type { Alias, Organisation, OrganisationList } from './types.ts'
 import { PhraseIndex, type PhraseMatch, type PhraseSource, type StoredFirstWords } from './phrase-index.ts'
-import { DIGITS, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { DIGITS, fold, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
 export interface AliasEntry {
@@ -12,8 +12,8 @@ export interface AliasEntry {
    * plain), made on first need.
    */
   exactForm: string | null
-  /** `keyHash` of each context word, made on first need. */
-  contextHashes: number[] | null
+  /** Each context word folded as the page's words are ("genève" → "geneve"), with its `keyHash`; made on first need. */
+  contextWords: { word: string; hash: number }[] | null
 }
 
 export interface OrganisationMention {
@@ -94,7 +94,7 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
       stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
-        return { rest, value: { organisation, alias, exactForm: null, contextHashes: null } }
+        return { rest, value: { organisation, alias, exactForm: null, contextWords: null } }
       }),
     summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
@@ -150,7 +150,7 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
   for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
     const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextHashes: null })
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextWords: null })
   }
   return index
 }
@@ -272,8 +272,11 @@ function acceptor(tokens: Tokens, paragraphsOf: () => readonly Span[]): (match: 
     if (!context) return true
     // Context words of ambiguous aliases are looked up in the mention's own paragraph.
     const paragraph = paragraphAt(start)
-    const hashes = (value.contextHashes ??= context.map(keyHash))
-    for (let k = 0; k < context.length; k++) if (inParagraph(tokens, context[k]!, hashes[k]!, paragraph)) return true
+    const words = (value.contextWords ??= context.map((written) => {
+      const word = fold(written)
+      return { word, hash: keyHash(word) }
+    }))
+    for (const { word, hash } of words) if (inParagraph(tokens, word, hash, paragraph)) return true
     return false
   }
 }

@@ -61,6 +61,14 @@ describe('organisation matching', () => {
     }
   })
 
+  it('finds context words written with accents or capitals, folded as the page\'s words are', () => {
+    const oms: Organisation = { id: 'oms', name: 'OMS', type: 'intergovernmental organisation', country: null, facts: [], links: [], aliases: [{ text: 'OMS', case: 'exact', context: ['genève', 'Santé'] }] }
+    const scan = (text: string) => createScanner({ ...fixtureKnowledge, organisations: [...fixtureKnowledge.organisations, oms] }).scan(text, { lang: 'fr' }).map((finding) => finding.text)
+    expect(scan("L'OMS, à Genève, a publié un rapport.")).toEqual(['OMS'])
+    expect(scan("L'OMS a parlé de la sante publique.")).toEqual(['OMS'])
+    expect(scan("L'OMS a publié un rapport.")).toEqual([])
+  })
+
   describe('aliases written without a capital', () => {
     const ebay: Organisation = { id: 'ebay', name: 'eBay Inc.', type: 'company', country: 'USA', facts: [], links: [], aliases: [{ text: 'eBay', case: 'exact' }] }
     const organisations = [...fixtureKnowledge.organisations, ebay]
