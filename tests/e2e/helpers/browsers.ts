@@ -313,15 +313,22 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
     openExtensionPage: async (path, ready) => {
       const page = await track(await browser.newPage(), 'extension-page')
       // Recipe pitfall: goto to moz-extension:// never resolves (process switch); don't await it. On a loaded machine
-      // the navigation is now and then lost (the tab stays blank), so it is made once more before the test fails.
-      for (let attempt = 1; ; attempt++) {
-        page.goto(extensionBase + path).catch(() => {})
+      // the navigation is now and then lost (the tab stays blank), so it is made once more before the test fails; and
+      // a wait that lands while the tab switches process fails at once with a protocol error ("right-hand side of
+      // 'in' should be an object, got null"), so that wait is simply repeated.
+      for (let navigations = 1, waits = 1; ; waits++) {
+        if (waits === 1) page.goto(extensionBase + path).catch(() => {})
         try {
           await page.waitForSelector(ready, { timeout: 15_000 })
           break
         } catch (error) {
-          if (attempt === 2) throw error
-          console.log(`[e2e] firefox: ${path} not loaded after 15 s, navigating again`)
+          const timedOut = (error as Error).name === 'TimeoutError'
+          if ((timedOut && navigations === 2) || waits === 6) throw error
+          if (timedOut) {
+            navigations++
+            waits = 0
+            console.log(`[e2e] firefox: ${path} not loaded after 15 s, navigating again`)
+          } else await new Promise((done) => setTimeout(done, 500))
         }
       }
       return wrapPuppeteer(page, downloadDir)
