@@ -152,15 +152,6 @@ function main(): void {
     if (rule.context) alias.context = rule.context
   }
 
-  // Context words the matcher can never find: it compares the paragraph's words one at a time (folded: lower case, no
-  // accents, as it folds the context word), so "united states" or "human rights" never match (write "america", "rights").
-  for (const [i, o] of source.organisations.entries()) {
-    for (const a of Array.isArray(o?.aliases) ? o.aliases : []) {
-      const bad = (a?.context ?? []).filter((w) => typeof w === 'string' && /\s/.test(w.trim()))
-      if (bad.length > 0) problems.push(`${origin.organisations[i] ?? 'knowledge/alias-rules.json'}: ${o.id} alias ${JSON.stringify(a.text)} has context words of several words, which never match (one word each): ${bad.map((w) => JSON.stringify(w)).join(', ')}`)
-    }
-  }
-
   // Stop words and ordinary words.
   const stop = JSON.parse(readFileSync(join(K, 'stopwords.json'), 'utf8')) as { stopwords: Record<string, string[]>; commonWords: string[] }
   // The same policy the background applies to the aliases of knowledge packs (ordinary-words.ts).

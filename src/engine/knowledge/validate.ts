@@ -247,6 +247,8 @@ function checkAlias(c: Checker, item: unknown, path: string): void {
     context.forEach((word, i) => {
       if (typeof word !== 'string' || word.trim() === '') c.fail(`${path}.context[${i}]`, `expected a non-empty string, got ${describe(word)}`)
       else if (word !== word.toLowerCase()) c.fail(`${path}.context[${i}]`, `must be lower case: ${JSON.stringify(word)}`)
+      // The matcher looks for each context word among the paragraph's words, one word at a time.
+      else if (/\s/.test(word.trim())) c.fail(`${path}.context[${i}]`, `must be one word (it is compared with one word of the paragraph at a time): ${JSON.stringify(word)}`)
     })
   }
 }

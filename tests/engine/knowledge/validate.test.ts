@@ -124,6 +124,7 @@ describe('validateKnowledge', () => {
 
   it('rejects context words that are not lower case, and duplicate aliases in one entry', () => {
     expectError((k) => (k.organisations[0].aliases[0].context = ['Iran']), 'organisations[0] (id "pmoi").aliases[0].context[0]', /lower case/)
+    expectError((k) => (k.organisations[0].aliases[0].context = ['iran', 'human rights']), 'organisations[0] (id "pmoi").aliases[0].context[1]', /one word/)
     expectError((k) => k.organisations[0].aliases.push({ text: 'MEK', case: 'exact' }), 'organisations[0] (id "pmoi").aliases[1].text', /duplicate alias/)
   })
 
