@@ -136,7 +136,7 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
     for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
       const [first, ...rest] = aliasKeys(alias.text)
       if (first === undefined) continue
-      const entry: [string[], number, number, 0 | 1] = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
+      const entry: CompiledAlias = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
       if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
       else byFirst[first] = [entry]
       if (uncapitalisedStart({ alias })) uncapitalised.add(first)
@@ -156,16 +156,17 @@ export function buildAliasIndex(organisations: OrganisationList, excluded: Reado
 }
 
 /**
- * An alias's keys without the full stops or "!" it ends with: a mention must end on a word, so "Ferrari N.V.", "Warner
- * Bros." or "Yahoo!" could otherwise never match; they match as "Ferrari N.V", "Warner Bros", "Yahoo".
+ * An alias as a mention can match it: without the full stops or "!" it ends with. A mention must end on a word, so
+ * "Ferrari N.V.", "Warner Bros." or "Yahoo!" could otherwise never match; they match as "Ferrari N.V", "Warner Bros",
+ * "Yahoo". Both the index keys and the exact form come from this one text.
  */
-function aliasKeys(text: string): string[] {
-  const keys = phraseKeys(text)
-  while (keys.length > 1 && (keys[keys.length - 1] === '.' || keys[keys.length - 1] === '!')) keys.pop()
-  return keys
+function matchableText(text: string): string {
+  return text.replace(/[.!]+$/, '')
 }
 
-const TRAILING_PUNCTUATION = /[.!]+$/
+function aliasKeys(text: string): string[] {
+  return phraseKeys(matchableText(text))
+}
 
 /** Compare the page's spelling with the alias under its case rule. Apostrophe and dash variants always pass. */
 function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: number, paragraphAt: (offset: number) => Span): boolean {
@@ -174,7 +175,7 @@ function caseAllows(entry: AliasEntry, tokens: Tokens, first: number, last: numb
   const { text, starts, ends } = tokens
   if (alias.case === 'initial') return tokens.kinds[first] === DIGITS || isUpper(text[starts[first]!] ?? '')
   const surface = text.slice(starts[first]!, ends[last]!)
-  const expected = (entry.exactForm ??= exactForm(alias.text.replace(TRAILING_PUNCTUATION, '')))
+  const expected = (entry.exactForm ??= exactForm(matchableText(alias.text)))
   // Written as the alias is, the surface needs no normalising.
   if (surface !== expected && exactForm(surface) !== expected) return false
   return !isInShoutedText(tokens, first, last, paragraphAt(starts[first]!))

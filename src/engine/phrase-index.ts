@@ -92,9 +92,10 @@ export class PhraseIndex<T> {
   ) {
     const keys = stored?.keys() ?? []
     const hashes = stored?.keyHashes?.()
+    const hashOf = (k: number) => hashes?.[k] ?? keyHash(keys[k]!)
     const table = stored?.firstWords?.()
     const restored = table && new HashSlots(0, table.slots)
-    if (table && restored && fitsKeys(restored, table, keys, hashes)) {
+    if (table && restored && fitsKeys(restored, table, keys.length, hashOf)) {
       this.firstWords = restored
       this.nodes = new Array<null>(table.slots.size).fill(null)
       this.storedKeys = Array.from(table.keyOfSlot)
@@ -104,19 +105,17 @@ export class PhraseIndex<T> {
       // The few first words with a summary get their own small table again (see summarisedWords).
       for (let slot = 0; slot < this.summaries.length; slot++) {
         if (this.summaries[slot] === 0) continue
-        const k = this.storedKeys[slot]!
-        this.summarisedWords.add(hashes?.[k] ?? keyHash(keys[k]!))
+        this.summarisedWords.add(hashOf(this.storedKeys[slot]!))
       }
       return
     }
     this.firstWords = new HashSlots(keys.length)
     for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!
-      const hash = hashes?.[k] ?? keyHash(key)
+      const hash = hashOf(k)
       const slot = this.slotFor(hash)
       if (this.storedKeys[slot] === -1) this.storedKeys[slot] = k
       else listAt(this.collidingKeys, slot).push(k)
-      this.summariseSlot(slot, hash, stored!.summary(key))
+      this.summariseSlot(slot, hash, stored!.summary(keys[k]!))
     }
   }
 
@@ -240,15 +239,15 @@ export class PhraseIndex<T> {
  * Whether a stored table was made for these keys by this code: a sample of keys must find their own slots (a file
  * written by an engine that probed or hashed differently, or on a machine of the other byte order, fails here).
  */
-function fitsKeys(slots: HashSlots, table: StoredFirstWords, keys: readonly string[], hashes: readonly number[] | undefined): boolean {
+function fitsKeys(slots: HashSlots, table: StoredFirstWords, keyCount: number, hashOf: (k: number) => number): boolean {
   const { size } = table.slots
-  if (size + table.colliding.length !== keys.length || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
-  const step = Math.max(1, Math.floor(keys.length / 16))
-  for (let k = 0; k < keys.length; k += step) {
-    const hash = hashes?.[k] ?? keyHash(keys[k]!)
+  if (size + table.colliding.length !== keyCount || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
+  const step = Math.max(1, Math.floor(keyCount / 16))
+  for (let k = 0; k < keyCount; k += step) {
+    const hash = hashOf(k)
     const slot = slots.slotOf(hash)
     const first = slot < 0 ? -1 : table.keyOfSlot[slot]!
-    if (first < 0 || (hashes?.[first] ?? keyHash(keys[first]!)) !== hash) return false
+    if (first < 0 || hashOf(first) !== hash) return false
   }
   return true
 }
