@@ -1,7 +1,7 @@
 /** Organisation mentions: one pass over the tokens against the compiled alias index, with each alias's own case rule. */
 import type { Alias, Organisation, OrganisationList } from './types.ts'
 import { PhraseIndex, type PhraseMatch, type PhraseSource, type StoredFirstWords } from './phrase-index.ts'
-import { DIGITS, fold, isUpper, keyHash, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
+import { DIGITS, fold, isUpper, keyHash, LETTERS, OTHER, overlapsAny, phraseKeys, spanIndexAt, type Span, type Tokens } from './text.ts'
 import { WordSet } from './word-set.ts'
 
 export interface AliasEntry {
@@ -142,15 +142,24 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
       if (uncapitalisedStart({ alias })) uncapitalised.add(first)
     }
   })
+  // Where organisations share an alias, one whose context rule the paragraph meets is a better reading than one that
+  // matches anywhere: aliases with a context rule are tried first, the others keep their order.
+  const gated = ([, organisationIndex, aliasIndex]: CompiledAlias) => (aliasIndex >= 0 && organisations[organisationIndex]!.aliases[aliasIndex]!.context ? 1 : 0)
+  for (const entries of Object.values(byFirst)) entries.sort((a, b) => gated(b) - gated(a))
   return { covers: organisations.length, byFirst, uncapitalised: [...uncapitalised] }
 }
 
 /** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
 export function buildAliasIndex(organisations: OrganisationList, excluded: ReadonlySet<string> = new Set(), stored: StoredAliasIndex | null = null): AliasIndex {
   const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
-  for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
-    const organisation = organisations.at(i)!
-    for (const [alias] of aliasesOf(organisation, excluded)) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextWords: null })
+  // Aliases with a context rule first, as `compileAliasIndex` orders them.
+  for (const withContext of [true, false]) {
+    for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
+      const organisation = organisations.at(i)!
+      for (const [alias] of aliasesOf(organisation, excluded)) {
+        if (Boolean(alias.context) === withContext) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextWords: null })
+      }
+    }
   }
   return index
 }
@@ -249,11 +258,22 @@ export function findOrganisations(
     const match = index.matchesFrom(tokens, i, slot, accept)
     if (!match) continue
     const end = ends[match.last]!
-    if (overlapsAny(links(), start, end)) continue
+    if (overlapsAny(links(), start, end) || continuesAsLongerName(tokens, match.last)) continue
     ;(mentions ??= []).push({ start, end, organisation: match.value.organisation })
     i = match.last
   }
   return mentions ?? NO_MENTIONS
+}
+
+const OF = keyHash('of')
+
+/**
+ * Whether the mention ending at token `last` goes on as a longer name: "of" and a capitalised word ("Islamic State of
+ * Afghanistan" is not the Islamic State). The longer name, when the knowledge has it, is the match itself.
+ */
+function continuesAsLongerName(tokens: Tokens, last: number): boolean {
+  const next = last + 1
+  return tokens.is(next, 'of', OF) && tokens.kinds[next + 1] === LETTERS && next + 1 < tokens.count && startsWithCapital(tokens.text, tokens.starts[next + 1]!)
 }
 
 /** One acceptance test for every candidate in a text; it reads the candidate's position from the match itself. */

@@ -38,6 +38,9 @@ const cases: [string, string[][]][] = [
   ['The Democratic Party met.', []],
   ['Phoebe Waller-Amnesty starred', []],
   ['an anti-IRGC protest', [['IRGC', 'irgc']]],
+  // A name that goes on with "of" and a capitalised word is a longer name the knowledge does not hold.
+  ['the NCRI of Albania and the Amnesty of Old Town', []],
+  ['the NCRI of old and the NCRI of 2020', [['NCRI', 'ncri'], ['NCRI', 'ncri']]],
   ['the IRGC-affiliated media', [['IRGC', 'irgc']]],
 ]
 
@@ -67,6 +70,16 @@ describe('organisation matching', () => {
     expect(scan("L'OMS, à Genève, a publié un rapport.")).toEqual(['OMS'])
     expect(scan("L'OMS a parlé de la sante publique.")).toEqual(['OMS'])
     expect(scan("L'OMS a publié un rapport.")).toEqual([])
+  })
+
+  it('prefers, among organisations sharing an alias, the one whose context rule the paragraph meets', () => {
+    const company = (id: string, context?: string[]): Organisation => ({ id, name: `${id} company`, type: 'company', country: null, facts: [], links: [], aliases: [{ text: 'Orbix', case: 'exact', ...(context ? { context } : {}) }] })
+    const organisations = [...fixtureKnowledge.organisations, company('anywhere'), company('space-agency', ['satellite'])]
+    for (const aliasIndex of [undefined, storedAliasIndex(compileAliasIndex(organisations))]) {
+      const scan = (text: string) => createScanner({ ...fixtureKnowledge, organisations, aliasIndex }).scan(text, { lang: 'en' }).map((finding) => (finding.kind === 'organisation' ? finding.entityId : ''))
+      expect(scan('Orbix launched a satellite.')).toEqual(['space-agency'])
+      expect(scan('Orbix said it would respond.')).toEqual(['anywhere'])
+    }
   })
 
   describe('aliases written without a capital', () => {
