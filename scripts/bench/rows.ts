@@ -37,7 +37,7 @@ export function rowsOf(report: BenchReport): Row[] {
     if (t.findings) add('1 throughput', 'engine findings on corpus', `${t.findings.organisations} orgs, ${t.findings.quantities} quantities, ${t.findings.claims} claims`, '', 'info')
   }
   const q = report.quickCheck
-  if (q) add('1 throughput', 'quick check: regex/engine (synthetic sample)', `${f(q.regexOverEngine, 2)}× (engine ${f(q.engine.mbPerSec, 1)} MB/s)`, 'baseline for tests/bench', 'info')
+  if (q) add('1 throughput', 'quick check: regex/engine (synthetic sample, timed by CPU clock)', `${f(q.regexOverEngine, 2)}× (engine ${f(q.engine.mbPerSec, 1)} MB/s)`, 'baseline for tests/bench', 'info')
 
   const s = report.scale
   if (s) {
@@ -68,7 +68,10 @@ export function rowsOf(report: BenchReport): Row[] {
   }
   if (b && b.workerHeapMB !== undefined) add('3 Chromium', 'background service worker heap after the pages (after GC)', b.workerHeapMB === null ? 'not readable' : `${f(b.workerHeapMB, 1)} MB`, '< 50 MB', b.workerHeapMB === null ? 'skipped' : status(b.workerHeapMB < 50))
   const w = b?.workerColdLoad
-  if (w) add('2/3 worker', 'knowledge load in the real service worker (start → idle busy)', w.busyMs === null ? '—' : `${f(w.busyMs)} ms busy over ${f(w.wallMs)} ms`, '< 50 ms', w.busyMs === null ? 'skipped' : status(w.busyMs < 50))
+  if (w) {
+    add('2/3 worker', 'knowledge load in the real service worker, as it measures it (read core → scanner ready)', w.knowledgeLoadMs === null ? '—' : `${f(w.knowledgeLoadMs)} ms (starts ${w.trialsKnowledgeLoadMs.map((ms) => f(ms)).join(', ')})`, '< 50 ms', w.knowledgeLoadMs === null ? 'skipped' : status(w.knowledgeLoadMs < 50))
+    add('2/3 worker', 'whole worker start: modules compiled and run, then the knowledge load; busy from first script to idle', w.busyMs === null ? '—' : `${f(w.busyMs)} ms busy over ${f(w.wallMs)} ms; code ran after ${f(w.modulesReadyMs)} ms`, '', 'info')
+  }
 
   const fd = report.feed
   if (fd) {

@@ -9,6 +9,8 @@
 import { startTrace, type Browser } from './browser.ts'
 import type { TraceEvent } from './trace.ts'
 import { median, round3 } from './stats.ts'
+import { KNOWLEDGE_LOAD_MEASURE } from '../../src/background/knowledge-store.ts'
+import type { Worker } from 'playwright-core'
 
 export interface WorkerColdLoad {
   runs: number
@@ -17,6 +19,14 @@ export interface WorkerColdLoad {
   /** Median wall time from the first script evaluation to the end of that busy stretch, ms. */
   wallMs: number | null
   trialsBusyMs: number[]
+  /**
+   * Median time the worker itself measured (User Timing, `KNOWLEDGE_LOAD_MEASURE`) from its code starting to run,
+   * every import evaluated, to its scanner being ready: reading the packed core, opening it, the packs, createScanner.
+   */
+  knowledgeLoadMs: number | null
+  /** Median time from the worker's start (its time origin) to its code starting to run: compiling and evaluating the modules. */
+  modulesReadyMs: number | null
+  trialsKnowledgeLoadMs: number[]
   notes: string[]
 }
 
@@ -56,15 +66,31 @@ async function waitForNoWorker(browser: Browser): Promise<void> {
   }
 }
 
+/** The worker's own measure of its knowledge load, polled until it exists (at most 5 s). */
+async function measuredLoad(worker: Worker): Promise<{ startTime: number; duration: number } | null> {
+  for (let i = 0; i < 50; i++) {
+    const entry = await worker
+      .evaluate((name) => performance.getEntriesByName(name).map(({ startTime, duration }) => ({ startTime, duration }))[0] ?? null, KNOWLEDGE_LOAD_MEASURE)
+      .catch(() => null)
+    if (entry) return entry
+    await new Promise((done) => setTimeout(done, 100))
+  }
+  return null
+}
+
 export async function workerColdLoad(browser: Browser, origin: string, runs: number, log: (line: string) => void): Promise<WorkerColdLoad> {
   const notes: string[] = [
     "the worker is ready to scan when the stretch ends (knowledge read, scanner made); the packed core's text fields (organisation rows, alias lines, figures) are decoded on the first scan that needs them, which the blank page's does not: a page with findings pays that on its first scan (Node: the scale section's firstScanMs)",
   ]
   const busy: number[] = []
   const wall: number[] = []
+  const knowledgeLoad: number[] = []
+  const modulesReady: number[] = []
   const ctx = browser.ctx
   const pwBrowser = ctx.browser()
-  if (!browser.extensionOrigin || !pwBrowser) return { runs: 0, busyMs: null, wallMs: null, trialsBusyMs: [], notes: ['no extension worker'] }
+  if (!browser.extensionOrigin || !pwBrowser) {
+    return { runs: 0, busyMs: null, wallMs: null, trialsBusyMs: [], knowledgeLoadMs: null, modulesReadyMs: null, trialsKnowledgeLoadMs: [], notes: ['no extension worker'] }
+  }
   for (let i = 0; i < runs; i++) {
     const page = await ctx.newPage()
     try {
@@ -80,13 +106,22 @@ export async function workerColdLoad(browser: Browser, origin: string, runs: num
       const worker = await waking
       if (worker) browser.worker = worker
       await new Promise((done) => setTimeout(done, 1500))
+      // Playwright may keep the handle of the stopped worker instead of announcing the new one: then the live one is read.
+      const live = worker ?? ctx.serviceWorkers().find((candidate) => candidate.url().startsWith(browser.extensionOrigin!))
+      const measured = live ? await measuredLoad(live) : null
+      if (measured) {
+        knowledgeLoad.push(measured.duration)
+        modulesReady.push(measured.startTime)
+      } else {
+        notes.push(`worker start ${i + 1}: the worker recorded no knowledge-load measure`)
+      }
       const events = await trace.stop()
       await session.detach().catch(() => {})
       const startup = startupOf(events, browser.extensionOrigin)
       if (startup) {
         busy.push(startup.busy)
         wall.push(startup.wall)
-        log(`    worker start ${i + 1}/${runs}: busy ${startup.busy.toFixed(1)} ms over ${startup.wall.toFixed(1)} ms`)
+        log(`    worker start ${i + 1}/${runs}: busy ${startup.busy.toFixed(1)} ms over ${startup.wall.toFixed(1)} ms; knowledge load ${measured?.duration.toFixed(1) ?? '—'} ms after ${measured?.startTime.toFixed(1) ?? '—'} ms of module loading`)
       } else {
         notes.push(`worker start ${i + 1}: no worker script evaluation in the trace (the worker may not have stopped)`)
       }
@@ -101,6 +136,9 @@ export async function workerColdLoad(browser: Browser, origin: string, runs: num
     busyMs: busy.length ? round3(median(busy)) : null,
     wallMs: wall.length ? round3(median(wall)) : null,
     trialsBusyMs: busy.map(round3),
+    knowledgeLoadMs: knowledgeLoad.length ? round3(median(knowledgeLoad)) : null,
+    modulesReadyMs: modulesReady.length ? round3(median(modulesReady)) : null,
+    trialsKnowledgeLoadMs: knowledgeLoad.map(round3),
     notes,
   }
 }

@@ -9,6 +9,9 @@ import { withDetails, type KnowledgeDetails } from '../engine/knowledge/bundle.t
 import type { Scanner } from '../engine/index.ts'
 import { mergePacks, type StoredPack } from './packs.ts'
 
+/** The User Timing measure a worker records when its scanner is ready: from the moment its code ran to the scanner's creation. */
+export const KNOWLEDGE_LOAD_MEASURE = 'context-lens:knowledge-load'
+
 export interface KnowledgeStore {
   /** The bundled knowledge alone (its core: organisations without their card details). */
   base(): Promise<Knowledge>
