@@ -9,7 +9,7 @@ import { withDetails, type KnowledgeDetails } from '../engine/knowledge/bundle.t
 import type { Scanner } from '../engine/index.ts'
 import { mergePacks, type StoredPack } from './packs.ts'
 
-/** The User Timing measure a worker records when its scanner is ready: from the moment its code ran to the scanner's creation. */
+/** The User Timing measure a worker records when its scanner is ready: from the start of the knowledge core's read to the scanner's creation. */
 export const KNOWLEDGE_LOAD_MEASURE = 'context-lens:knowledge-load'
 
 export interface KnowledgeStore {
