@@ -972,6 +972,8 @@ const TYPOLOGY: Record<string, [string, string]> = {
 function candidatesFromStateMedia(): Entry[] {
   const byCompany = new Map<string, Record<string, string>[]>()
   for (const r of csv('organisations/state_media_asd_gmf.csv')) {
+    // Ten companies carry the list's footnote marks ("Gazprom Media**"): they are not part of the name.
+    r.media_company = r.media_company!.replace(/\*+$/, '')
     const key = `${r.country}\u0000${r.media_company}`
     byCompany.set(key, [...(byCompany.get(key) ?? []), r])
   }
