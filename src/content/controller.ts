@@ -11,7 +11,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom'
 import { h } from 'preact'
-import type { DetailCard, DetailTarget, FindingSummary, PageFinding, ResponseOf } from '../shared/messages.ts'
+import { MAX_BLOCKS_PER_SCAN, type DetailCard, type DetailTarget, type FindingSummary, type PageFinding, type ResponseOf } from '../shared/messages.ts'
 import type { Settings } from '../shared/settings.ts'
 import { Tooltip } from '../ui/tooltip/Tooltip.tsx'
 import { BlockRegistry, type LocalBlock } from './blocks.ts'
@@ -23,16 +23,17 @@ import { schedule, runInSlices } from './scheduler.ts'
 import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
 import { ViewportHighlights } from './viewport.ts'
 
-/** Blocks per scan message and characters per message: small enough to answer in a few ms in the worker. */
-const BATCH_BLOCKS = 60
+/**
+ * Blocks per scan message (as many as a message may carry: each message costs the page a fixed overhead) and
+ * characters per message (small enough to answer in a few ms in the worker).
+ */
+const BATCH_BLOCKS = MAX_BLOCKS_PER_SCAN
 const BATCH_CHARS = 60_000
 /** Scan messages in flight at once. */
 const MAX_IN_FLIGHT = 2
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
-/** Blocks registered at a time during a walk (then their scan can start). */
-const WALK_BATCH = 50
 /** Mutation bursts are collected for this long before they are processed. */
 const MUTATION_DEBOUNCE_MS = 250
 /** Tallest a card gets, in CSS pixels (it scrolls inside beyond that). */
@@ -225,7 +226,7 @@ export class Controller {
       let next = this.walker.next()
       while (!next.done && next.value) {
         found.push(next.value)
-        if (found.length >= WALK_BATCH) drain()
+        if (found.length >= BATCH_BLOCKS) drain()
         next = this.walker.next()
       }
       if (next.done) this.walker = null
