@@ -29,6 +29,8 @@ import { ViewportHighlights } from './viewport.ts'
  */
 const BATCH_BLOCKS = MAX_BLOCKS_PER_SCAN
 const BATCH_CHARS = 60_000
+/** Blocks registered at a time during a walk (a few ms of work in one step of a slice). */
+const WALK_BATCH = 50
 /** Scan messages in flight at once. */
 const MAX_IN_FLIGHT = 2
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
@@ -78,6 +80,8 @@ export class Controller {
   private readonly results = new Map<string, FindingSummary[]>()
   private readonly waiting = new Map<string, LocalBlock[]>()
   private toSend: LocalBlock[] = []
+  /** Characters of the blocks in toSend. */
+  private unsentChars = 0
   private toApply: LocalBlock[] = []
   private applying: (() => void) | null = null
   private inFlight = 0
@@ -214,8 +218,9 @@ export class Controller {
       if (!this.walker) {
         const root = this.walkQueue.shift()
         if (!root) {
-          drain()
+          // Not walking any more: the last blocks go out even if they make no full batch.
           this.walking = null
+          drain()
           return false
         }
         if (!root.isConnected) return true
@@ -226,7 +231,7 @@ export class Controller {
       let next = this.walker.next()
       while (!next.done && next.value) {
         found.push(next.value)
-        if (found.length >= BATCH_BLOCKS) drain()
+        if (found.length >= WALK_BATCH) drain()
         next = this.walker.next()
       }
       if (next.done) this.walker = null
@@ -251,6 +256,7 @@ export class Controller {
       if (this.sentChars + block.text.length > MAX_PAGE_CHARS) continue
       if (!this.registry.claimSend(block.id)) continue
       this.sentChars += block.text.length
+      this.unsentChars += block.text.length
       this.waiting.set(block.id, [block])
       this.toSend.push(block)
     }
@@ -260,6 +266,8 @@ export class Controller {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.toSend.length > 0 && !this.destroyed) {
+      // While the walk goes on, only full batches are sent.
+      if (this.walking && this.toSend.length < BATCH_BLOCKS && this.unsentChars < BATCH_CHARS) return
       const batch: LocalBlock[] = []
       let chars = 0
       while (this.toSend.length > 0 && batch.length < BATCH_BLOCKS) {
@@ -269,6 +277,7 @@ export class Controller {
         chars += next.text.length
         this.toSend.shift()
       }
+      this.unsentChars -= chars
       this.inFlight++
       void this.api.scan(batch.map(({ id, text }) => ({ id, text }))).then((answer) => {
         this.inFlight--

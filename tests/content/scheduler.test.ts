@@ -37,7 +37,8 @@ describe('slices', () => {
     runInSlices(job('short', 1, log))
     await vi.waitFor(() => expect(log).toContain('short'))
     busy = false
-    expect(log.filter((name) => name === 'long').length).toBeLessThan(3)
+    // The long job's step overran the first slice; the second slice opened with the short job.
+    expect(log.indexOf('short')).toBe(1)
   })
 
   it('stops a cancelled job without stopping the others', async () => {
