@@ -208,8 +208,8 @@ export class Controller {
     this.walkQueue.push(...roots)
     if (this.walking) return
     const found: TextBlock[] = []
+    // Also with nothing found since the last call: at the end of a walk it sends what was held back for a full batch.
     const drain = () => {
-      if (found.length === 0) return
       const { added, stale } = this.registry.add(found.splice(0))
       for (const block of stale) this.removeBlock(block)
       this.enqueue(added)
