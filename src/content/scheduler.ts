@@ -3,8 +3,8 @@
  * callbacks are missing) and yields after SLICE_BUDGET_MS, so the page never sees a long task from us.
  *
  * Every job (the walk, applying answers, viewport sweeps, …) shares one chain of slices instead of asking for its own
- * callbacks: each callback into the content script's world has a fixed cost of its own, and on the bench's endless
- * feed the separate chains' callbacks were a sizeable part of our main-thread time.
+ * callbacks: each callback into the content script's world has a fixed cost of its own, and separate chains meant
+ * several callbacks (and tasks) where one does the same work.
  */
 
 /** Per-slice budget: half a 60 Hz frame, leaving the page the rest. */
