@@ -44,7 +44,8 @@ export function splitText(text: string, max = MAX_BLOCK_CHARS): { base: number; 
   while (base < text.length) {
     let end = Math.min(text.length, base + max)
     if (end < text.length) {
-      const cut = text.lastIndexOf(' ', end)
+      // The last space inside the piece (a space at `end` would make it one character too long).
+      const cut = text.lastIndexOf(' ', end - 1)
       if (cut > base + max / 2) end = cut + 1
     }
     pieces.push({ base, text: text.slice(base, end) })

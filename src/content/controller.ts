@@ -11,7 +11,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom'
 import { h } from 'preact'
-import type { DetailCard, DetailTarget, FindingSummary, PageFinding, ResponseOf } from '../shared/messages.ts'
+import { MAX_BLOCKS_PER_SCAN, type DetailCard, type DetailTarget, type FindingSummary, type PageFinding, type ResponseOf } from '../shared/messages.ts'
 import type { Settings } from '../shared/settings.ts'
 import { Tooltip } from '../ui/tooltip/Tooltip.tsx'
 import { BlockRegistry, type LocalBlock } from './blocks.ts'
@@ -23,16 +23,19 @@ import { schedule, runInSlices } from './scheduler.ts'
 import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
 import { ViewportHighlights } from './viewport.ts'
 
-/** Blocks per scan message and characters per message: small enough to answer in a few ms in the worker. */
-const BATCH_BLOCKS = 60
+/**
+ * Blocks per scan message (as many as a message may carry: each message costs the page a fixed overhead) and
+ * characters per message (small enough to answer in a few ms in the worker).
+ */
+const BATCH_BLOCKS = MAX_BLOCKS_PER_SCAN
 const BATCH_CHARS = 60_000
+/** Blocks registered at a time during a walk (a few ms of work in one step of a slice). */
+const WALK_BATCH = 50
 /** Scan messages in flight at once. */
 const MAX_IN_FLIGHT = 2
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
-/** Blocks registered at a time during a walk (then their scan can start). */
-const WALK_BATCH = 50
 /** Mutation bursts are collected for this long before they are processed. */
 const MUTATION_DEBOUNCE_MS = 250
 /** Tallest a card gets, in CSS pixels (it scrolls inside beyond that). */
@@ -77,6 +80,8 @@ export class Controller {
   private readonly results = new Map<string, FindingSummary[]>()
   private readonly waiting = new Map<string, LocalBlock[]>()
   private toSend: LocalBlock[] = []
+  /** Characters of the blocks in toSend. */
+  private unsentChars = 0
   private toApply: LocalBlock[] = []
   private applying: (() => void) | null = null
   private inFlight = 0
@@ -203,8 +208,8 @@ export class Controller {
     this.walkQueue.push(...roots)
     if (this.walking) return
     const found: TextBlock[] = []
+    // Also with nothing found since the last call: at the end of a walk it sends what was held back for a full batch.
     const drain = () => {
-      if (found.length === 0) return
       const { added, stale } = this.registry.add(found.splice(0))
       for (const block of stale) this.removeBlock(block)
       this.enqueue(added)
@@ -213,8 +218,9 @@ export class Controller {
       if (!this.walker) {
         const root = this.walkQueue.shift()
         if (!root) {
-          drain()
+          // Not walking any more: the last blocks go out even if they make no full batch.
           this.walking = null
+          drain()
           return false
         }
         if (!root.isConnected) return true
@@ -250,6 +256,7 @@ export class Controller {
       if (this.sentChars + block.text.length > MAX_PAGE_CHARS) continue
       if (!this.registry.claimSend(block.id)) continue
       this.sentChars += block.text.length
+      this.unsentChars += block.text.length
       this.waiting.set(block.id, [block])
       this.toSend.push(block)
     }
@@ -259,6 +266,8 @@ export class Controller {
 
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.toSend.length > 0 && !this.destroyed) {
+      // While the walk goes on, only full batches are sent.
+      if (this.walking && this.toSend.length < BATCH_BLOCKS && this.unsentChars < BATCH_CHARS) return
       const batch: LocalBlock[] = []
       let chars = 0
       while (this.toSend.length > 0 && batch.length < BATCH_BLOCKS) {
@@ -268,6 +277,7 @@ export class Controller {
         chars += next.text.length
         this.toSend.shift()
       }
+      this.unsentChars -= chars
       this.inFlight++
       void this.api.scan(batch.map(({ id, text }) => ({ id, text }))).then((answer) => {
         this.inFlight--

@@ -12,6 +12,13 @@ describe('block registry', () => {
     expect(registry.add(collectTextBlocks(document.body))).toEqual({ added: [], stale: [] })
   })
 
+  it('never makes a piece longer than the limit when a space falls right after it', () => {
+    const text = `${'a'.repeat(10)} ${'b'.repeat(9)} ${'c'.repeat(30)}`
+    const pieces = splitText(text, 20)
+    expect(pieces.map((piece) => piece.text).join('')).toBe(text)
+    for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(20)
+  })
+
   it('sends identical texts once, with the same stable id', () => {
     document.body.innerHTML = '<ul><li>Share on PMOI</li><li>Share on PMOI</li></ul><footer>Share on PMOI</footer>'
     const registry = new BlockRegistry()
