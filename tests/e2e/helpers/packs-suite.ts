@@ -71,17 +71,23 @@ const readPanel = (options: TestPage) => options.evaluate(readPacksPanel, undefi
 /** Waits for the options page to show what `done` expects, and returns what it shows either way. */
 const waitForPanel = (options: TestPage, done: (panel: PacksPanel) => boolean) => poll(() => readPanel(options), done, 15_000, 100)
 
-/** Loads the article again and waits until it has been scanned (the bundled "WHO" is highlighted). */
-async function reloadArticle(page: TestPage, url: string): Promise<string[]> {
+/**
+ * Loads the article again and waits until it has been scanned (the bundled "WHO" is highlighted) and every name of
+ * `expected` is highlighted too; then reads the highlights once more after the content script's highlight commits
+ * (at most every 250 ms) have had time to land, so a name that is absent is absent, not late.
+ */
+async function reloadArticle(page: TestPage, url: string, expected: readonly string[] = []): Promise<string[]> {
   await page.goto(url)
-  const dump: HighlightDump = await poll(
+  const names = (d: HighlightDump) => (d.byName[ORG] ?? []).map((text) => text.replace(/\s+/g, ' '))
+  await poll(
     () => page.evaluate(dumpHighlights, 'context-lens-'),
-    (d) => (d.byName[ORG] ?? []).includes(BUNDLED_NAME),
+    (d) => [BUNDLED_NAME, ...expected].every((name) => names(d).includes(name)),
     20_000,
     150,
   )
+  await new Promise((done) => setTimeout(done, 750))
   // A name may run over a line break of the page's source ("Fenwick Lantern\n  Institute"): compare as it reads.
-  return (dump.byName[ORG] ?? []).map((text) => text.replace(/\s+/g, ' '))
+  return names(await page.evaluate(dumpHighlights, 'context-lens-'))
 }
 
 export function packsSuite(browser: BrowserName): void {
@@ -128,7 +134,7 @@ export function packsSuite(browser: BrowserName): void {
     })
 
     it('highlights the pack’s organisations on a page; the card shows the pack’s facts and credits the pack by name', async () => {
-      const organisations = await reloadArticle(article, articleUrl())
+      const organisations = await reloadArticle(article, articleUrl(), PACK_NAMES)
       for (const name of PACK_NAMES) expect(organisations, `"${name}" highlighted`).toContain(name)
       expect(organisations.filter((text) => /harbour/i.test(text)), 'no alias marks the ordinary word "harbour"').toEqual([])
       await closeCard(article)
@@ -191,7 +197,7 @@ export function packsSuite(browser: BrowserName): void {
     })
 
     it('after the refusals the pack still marks its organisations on a reloaded page', async () => {
-      const organisations = await reloadArticle(article, articleUrl())
+      const organisations = await reloadArticle(article, articleUrl(), PACK_NAMES)
       for (const name of PACK_NAMES) expect(organisations, `"${name}" still highlighted`).toContain(name)
     })
 
@@ -206,7 +212,7 @@ export function packsSuite(browser: BrowserName): void {
       await options.click(checkbox)
       const on = await waitForPanel(options, (p) => p.items[0]?.enabled === true && /is on/.test(p.status.text))
       expect(on.items).toHaveLength(1)
-      const again = await reloadArticle(article, articleUrl())
+      const again = await reloadArticle(article, articleUrl(), PACK_NAMES)
       for (const name of PACK_NAMES) expect(again, `"${name}" highlighted again`).toContain(name)
     })
 
@@ -264,7 +270,7 @@ export function packsSuite(browser: BrowserName): void {
       expect(panel.items).toEqual([{ ...LISTED, label: LISTED.label.replace('file: estuary-watch.json', packUrl), details: LISTED.details.replace('file: estuary-watch.json', packUrl) }])
       expect(packServer.hits, 'the address was read once').toEqual(['/packs/estuary-watch.json'])
       expect((await options.evaluate(extensionHasOrigin, packServer.origin)).contains, 'access to that site is held').toBe(true)
-      const organisations = await reloadArticle(article, articleUrl())
+      const organisations = await reloadArticle(article, articleUrl(), PACK_NAMES)
       for (const name of PACK_NAMES) expect(organisations, `"${name}" highlighted from the pack read from the address`).toContain(name)
     })
 
