@@ -33,6 +33,8 @@ const BATCH_CHARS = 60_000
 const WALK_BATCH = 50
 /** Scan messages in flight at once. */
 const MAX_IN_FLIGHT = 2
+/** Pause before a failed scan message is sent once more. */
+const SCAN_RETRY_MS = 1_000
 /** Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
@@ -279,15 +281,17 @@ export class Controller {
       }
       this.unsentChars -= chars
       this.inFlight++
-      void this.api.scan(batch.map(({ id, text }) => ({ id, text }))).then((answer) => {
+      void this.scanOrRetry(batch.map(({ id, text }) => ({ id, text }))).then((answer) => {
         this.inFlight--
         if (this.destroyed) return
         if (!answer.ok) {
+          // Given up: the blocks may be sent again if the page changes them; the rest of the queue goes on.
           for (const block of batch) {
             this.registry.releaseSend(block.id)
             this.waiting.delete(block.id)
           }
           console.warn(`[Context Lens] ${answer.error}`)
+          this.pump()
           return
         }
         const byId = new Map<string, FindingSummary[]>()
@@ -302,6 +306,18 @@ export class Controller {
         this.pump()
       })
     }
+  }
+
+  /**
+   * A scan, asked once more after a pause if it fails: a background worker stopped by the browser (as Chrome does after
+   * 30 s without events) or still starting may drop a request, and the blocks it carried would otherwise stay
+   * unhighlighted for as long as the page is open.
+   */
+  private async scanOrRetry(blocks: { id: string; text: string }[]): Promise<ResponseOf<'scan'>> {
+    const first = await this.api.scan(blocks)
+    if (first.ok || this.destroyed) return first
+    await new Promise((done) => setTimeout(done, SCAN_RETRY_MS))
+    return this.destroyed ? first : this.api.scan(blocks)
   }
 
   private scheduleApply(): void {

@@ -91,6 +91,31 @@ describe('content controller', () => {
     expect(document.body.innerHTML).toBe('<p>The <b>P</b>MOI said.</p><p>Share PMOI</p><p>Share PMOI</p><p>Nothing.</p><p>Later, nobody replied.</p><p>Share PMOI</p>')
   })
 
+  it('asks once more for a scan that failed (a stopped worker drops a request), and a scan that fails again holds up nothing else', async () => {
+    document.body.innerHTML = '<p>The PMOI said.</p>'
+    const { api, sent } = fakeApi()
+    let failures = 1
+    const flaky: ContentApi = { ...api, scan: (blocks) => (failures-- > 0 ? Promise.resolve({ ok: false, error: 'Could not establish connection.' }) : api.scan(blocks)) }
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, flaky)
+    controller.start()
+    await vi.waitFor(() => expect(highlightSize(HIGHLIGHT_NAMES.organisation)).toBe(1), { timeout: 3000 })
+    expect(sent.flat()).toEqual(['The PMOI said.'])
+
+    // Two failures in a row: that batch is given up, and text the page adds later is still scanned.
+    failures = 2
+    const later = document.createElement('p')
+    later.textContent = 'Later, the PMOI replied.'
+    document.body.append(later)
+    await new Promise((resolve) => setTimeout(resolve, 1800))
+    expect(highlightSize(HIGHLIGHT_NAMES.organisation)).toBe(1)
+    const after = document.createElement('p')
+    after.textContent = 'Then the PMOI left.'
+    document.body.append(after)
+    await vi.waitFor(() => expect(highlightSize(HIGHLIGHT_NAMES.organisation)).toBe(2), { timeout: 3000 })
+    expect(sent.flat()).toEqual(['The PMOI said.', 'Then the PMOI left.'])
+  }, 15_000)
+
   it('hides a kind switched off in the settings at once', async () => {
     document.body.innerHTML = '<p>The PMOI said.</p>'
     const { api } = fakeApi()
