@@ -142,26 +142,25 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
       if (uncapitalisedStart({ alias })) uncapitalised.add(first)
     }
   })
-  // Where organisations share an alias, one whose context rule the paragraph meets is a better reading than one that
-  // matches anywhere: aliases with a context rule are tried first, the others keep their order.
-  const gated = ([, organisationIndex, aliasIndex]: CompiledAlias) => (aliasIndex >= 0 && organisations[organisationIndex]!.aliases[aliasIndex]!.context ? 1 : 0)
-  for (const entries of Object.values(byFirst)) entries.sort((a, b) => gated(b) - gated(a))
   return { covers: organisations.length, byFirst, uncapitalised: [...uncapitalised] }
 }
 
 /** The index over all organisations: the stored part as compiled, the rest (packs) added now. */
 export function buildAliasIndex(organisations: OrganisationList, excluded: ReadonlySet<string> = new Set(), stored: StoredAliasIndex | null = null): AliasIndex {
-  const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart)
-  // Aliases with a context rule first, as `compileAliasIndex` orders them.
-  for (const withContext of [true, false]) {
-    for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
-      const organisation = organisations.at(i)!
-      for (const [alias] of aliasesOf(organisation, excluded)) {
-        if (Boolean(alias.context) === withContext) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextWords: null })
-      }
-    }
+  const index = new PhraseIndex<AliasEntry>(stored ? storedPhrases(stored, organisations) : null, uncapitalisedStart, contextFirst)
+  for (let i = stored?.covers ?? 0; i < organisations.length; i++) {
+    const organisation = organisations.at(i)!
+    for (const [alias] of aliasesOf(organisation, excluded)) index.add(aliasKeys(alias.text), { organisation, alias, exactForm: null, contextWords: null })
   }
   return index
+}
+
+/**
+ * Where organisations share an alias, one whose context rule the paragraph meets is a better reading than one that
+ * matches anywhere: aliases with a context rule are tried first, bundled and pack aliases alike.
+ */
+function contextFirst({ alias }: AliasEntry): number {
+  return alias.context ? 1 : 0
 }
 
 /**
@@ -273,7 +272,8 @@ const OF = keyHash('of')
  */
 function continuesAsLongerName(tokens: Tokens, last: number): boolean {
   const next = last + 1
-  return tokens.is(next, 'of', OF) && tokens.kinds[next + 1] === LETTERS && next + 1 < tokens.count && startsWithCapital(tokens.text, tokens.starts[next + 1]!)
+  const word = next + 1
+  return tokens.is(next, 'of', OF) && word < tokens.count && tokens.kinds[word] === LETTERS && startsWithCapital(tokens.text, tokens.starts[word]!)
 }
 
 /** One acceptance test for every candidate in a text; it reads the candidate's position from the match itself. */

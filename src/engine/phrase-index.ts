@@ -84,11 +84,14 @@ export class PhraseIndex<T> {
   /**
    * `summarise` maps a phrase's value to bits that `summary` reports for its first word (and `summaryOfAll` for every
    * phrase), so a caller can skip a word that no phrase starting with it could accept (an acronym written in lower
-   * case, say); a stored source reports the same bits for its phrases without loading them.
+   * case, say); a stored source reports the same bits for its phrases without loading them. `rank` orders the
+   * phrases that share their words: a higher rank is offered to `accept` first, equal ranks in the order they came
+   * (stored before added).
    */
   constructor(
     private readonly stored: PhraseSource<T> | null = null,
     private readonly summarise: (value: T) => number = () => 0,
+    private readonly rank: (value: T) => number = () => 0,
   ) {
     const keys = stored?.keys() ?? []
     const hashes = stored?.keyHashes?.()
@@ -155,7 +158,7 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * The longest phrase starting at token `first` for which `accept` holds (the first added wins a tie). Phrases span
+   * The longest phrase starting at token `first` for which `accept` holds (a tie goes by `rank`, then to the first added). Phrases span
    * word and punctuation tokens alike, so "PMOI/MEK" never matches "PMOI MEK" unless both forms are in the index.
    */
   matchesAt(tokens: Tokens, first: number, accept: (match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
@@ -231,7 +234,11 @@ export class PhraseIndex<T> {
       if (!child) node.children.set(hash, (child = { children: null, phrases: null }))
       node = child
     }
-    ;(node.phrases ??= []).push(phrase)
+    const phrases = (node.phrases ??= [])
+    const rank = this.rank(phrase.value)
+    const before = phrases.findIndex((other) => this.rank(other.value) < rank)
+    if (before < 0) phrases.push(phrase)
+    else phrases.splice(before, 0, phrase)
   }
 }
 
