@@ -22,8 +22,12 @@ export interface OrganisationMention {
   organisation: Organisation
 }
 
-/** One alias of the compiled index: [the other folded words, organisation index, alias index (-1: the implicit name), any-case]. */
-export type CompiledAlias = [string[], number, number, 0 | 1]
+/**
+ * One alias of the compiled index: [organisation index, alias index (-1: the implicit name)]. Its other words and its
+ * case rule are read from the alias itself when a page first uses its first word: storing them too made the index
+ * 3.4× the size, and reading the core's bytes is most of a worker's start.
+ */
+export type CompiledAlias = [number, number]
 
 /** The alias index as the build compiles it, so the worker starts without indexing anything: first folded word → aliases. */
 export interface CompiledAliasIndex {
@@ -45,7 +49,7 @@ export interface StoredAliasIndex {
   /** See CompiledAliasIndex.uncapitalised. */
   uncapitalised(): readonly string[] | undefined
   /** `keyHash` of each first word, in the order of `keys()`, when stored. */
-  keyHashes?(): readonly number[]
+  keyHashes?(): readonly number[] | undefined
   /** The alias index's first-word table over `keys()`, when stored (see PhraseSource.firstWords). */
   firstWords?(): StoredFirstWords | undefined
 }
@@ -84,17 +88,17 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
   // A file built before the list existed: look at every stored alias once.
   const uncapitalised = new Set(
     stored.uncapitalised() ??
-      stored.keys().filter((key) => stored.aliases(key).some(([, organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))),
+      stored.keys().filter((key) => stored.aliases(key).some(([organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))),
   )
   return {
     keys: () => stored.keys(),
     keyHashes: () => stored.keyHashes?.(),
     firstWords: () => stored.firstWords?.(),
     load: (key) =>
-      stored.aliases(key).map(([rest, organisationIndex, aliasIndex]) => {
+      stored.aliases(key).map(([organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
-        return { rest, value: { organisation, alias, exactForm: null, contextWords: null } }
+        return { rest: aliasKeys(alias.text).slice(1), value: { organisation, alias, exactForm: null, contextWords: null } }
       }),
     summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
   }
@@ -134,9 +138,9 @@ export function compileAliasIndex(organisations: readonly Organisation[], exclud
   const uncapitalised = new Set<string>()
   organisations.forEach((organisation, organisationIndex) => {
     for (const [alias, aliasIndex] of aliasesOf(organisation, excluded)) {
-      const [first, ...rest] = aliasKeys(alias.text)
+      const first = aliasKeys(alias.text)[0]
       if (first === undefined) continue
-      const entry: CompiledAlias = [rest, organisationIndex, aliasIndex, alias.case === 'any' ? 1 : 0]
+      const entry: CompiledAlias = [organisationIndex, aliasIndex]
       if (Object.hasOwn(byFirst, first)) byFirst[first]!.push(entry)
       else byFirst[first] = [entry]
       if (uncapitalisedStart({ alias })) uncapitalised.add(first)

@@ -89,7 +89,7 @@ export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKn
 
 /** The bundled core as written to its file (see the comment at the top). */
 export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex' | 'compactFigures'> {
-  format: 'context-lens-core/3'
+  format: 'context-lens-core/4'
   organisationCount: number
   /**
    * One organisation per line, its fields separated by tabs: name, type (index in `organisationTypes`), country, then
@@ -104,11 +104,14 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
   organisationIds: string
   /**
    * The alias index: its first words, one per line, and on the same line of `aliasLines` their aliases, separated by
-   * tabs, each as "organisation-index alias-index any-case the other words…" (folded words hold no white space).
+   * tabs, each as "organisation-index alias-index" (see CompiledAlias; folded words hold no white space).
    */
   aliasKeys: string
-  /** `keyHash` of each first word, in the order of `aliasKeys`: the scanner's first-word table is built without hashing. */
-  aliasKeyHashes: number[]
+  /**
+   * `keyHash` of each first word, in the order of `aliasKeys`: the scanner's first-word table is built without hashing.
+   * A packed core stores the table itself instead (`aliasFirstWords`), and not these.
+   */
+  aliasKeyHashes?: number[]
   /** The scanner's first-word table itself: only in a packed core (see packCoreBytes), as JSON cannot hold it. */
   aliasFirstWords?: StoredFirstWords
   aliasLines: string
@@ -128,20 +131,17 @@ export function packCore(core: CompiledKnowledge): CoreFile {
   const { organisations, aliasIndex: _index, compactFigures: _compact, figures: _figures, ...rest } = core
   const aliasIndex = compileAliasIndex(organisations, excludedAliasKeys(core.excludedAliases))
   const keys = Object.keys(aliasIndex.byFirst)
-  // Alias lines hold each alias's folded words separated by spaces: a word with white space in it would split.
-  const spaced = (word: string) => /\s/.test(word)
-  for (const key of keys) {
-    if (spaced(key) || aliasIndex.byFirst[key]!.some(([words]) => words.some(spaced))) throw new Error(`packCore: an alias word under ${JSON.stringify(key)} holds white space`)
-  }
+  // First words are stored one per line and split from the text of an alias at white space: none can hold any.
+  for (const key of keys) if (/\s/.test(key)) throw new Error(`packCore: the alias word ${JSON.stringify(key)} holds white space`)
   return {
     ...rest,
-    format: 'context-lens-core/3',
+    format: 'context-lens-core/4',
     organisationCount: organisations.length,
     ...packRows(organisations),
     organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
     aliasKeys: keys.join('\n'),
     aliasKeyHashes: keys.map(keyHash),
-    aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map(([rest, organisation, alias, anyCase]) => [organisation, alias, anyCase, ...rest].join(' ')).join('\t')).join('\n'),
+    aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map((entry) => entry.join(' ')).join('\t')).join('\n'),
     aliasCovers: aliasIndex.covers,
     aliasUncapitalised: (aliasIndex.uncapitalised ?? []).join('\n'),
     figures: [],
@@ -150,7 +150,7 @@ export function packCore(core: CompiledKnowledge): CoreFile {
 }
 
 export function isCoreFile(value: unknown): value is CoreFile {
-  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/3'
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/4'
 }
 
 const ALIAS_CASES: readonly Alias['case'][] = ['exact', 'initial', 'any']
@@ -285,7 +285,7 @@ class StoredAliases implements StoredAliasIndex {
     private readonly keyText: () => string,
     private readonly lineText: () => string,
     private readonly uncapitalisedText: () => string,
-    readonly keyHashes: () => readonly number[],
+    readonly keyHashes: () => readonly number[] | undefined,
     readonly firstWords: () => StoredFirstWords | undefined,
   ) {}
 
@@ -308,8 +308,8 @@ class StoredAliases implements StoredAliasIndex {
     if (line === undefined) return []
     this.lines ??= this.lineText().split('\n')
     return this.lines[line]!.split('\t').map((entry): CompiledAlias => {
-      const [organisation, alias, anyCase, ...rest] = entry.split(' ') as [string, string, string, ...string[]]
-      return [rest, Number(organisation), Number(alias), anyCase === '1' ? 1 : 0]
+      const space = entry.indexOf(' ')
+      return [Number(entry.slice(0, space)), Number(entry.slice(space + 1))]
     })
   }
 }
@@ -368,7 +368,8 @@ export function packCoreBytes(file: CoreFile, encode: (text: string) => Uint8Arr
   // The arrays first: every one's offset stays a multiple of 4, as a typed-array view over the bytes needs.
   for (const name of TABLE_ARRAYS) bulk[name] = place(new Uint8Array(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))
   for (const field of TEXT_FIELDS) bulk[field] = place(encode(file[field]))
-  const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key))) as PackedHeader['small']
+  // The table replaces the first words' hashes, which would be a tenth of the header's bytes to read and parse.
+  const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key) && key !== 'aliasKeyHashes')) as PackedHeader['small']
   const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding } } satisfies PackedHeader)
   let header = encode(json)
   header = encode(json + ' '.repeat((4 - (header.length % 4)) % 4))
