@@ -6,7 +6,8 @@
  * The one rule that matters most here: a card never presents as current a state that ended (a fact with `until`),
  * and never as current a state that has not begun yet. "Today" is an argument so the rule is testable.
  */
-import { toDay, type FigureIndex } from './claims.ts'
+import type { FigureIndex } from './claims.ts'
+import { toDay } from './days.ts'
 import type { Alternative, Fact, Figure, FigureKind, Metric, Organisation, QuantityFinding, Source, SourceKind } from './types.ts'
 
 export type FactStatus = 'current' | 'past' | 'upcoming'

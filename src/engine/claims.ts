@@ -1,6 +1,7 @@
 /** Alternative figures for a framed claim: for each series the knowledge holds, the figures for the same place and date. */
 import type { Alternative, Claim, Figure, Knowledge, Metric } from './types.ts'
 import { allFigures } from './knowledge/bundle.ts'
+import { toDay } from './days.ts'
 
 interface Series {
   figures: Figure[]
@@ -91,16 +92,6 @@ function toAlternative(figure: Figure, pageValue: number): Alternative {
     ...(figure.claimant ? { claimant: figure.claimant } : {}),
     ratio: figure.value === 0 ? 0 : Math.round((pageValue / figure.value) * 100) / 100,
   }
-}
-
-/** Days since 1970-01-01 for a YYYY, YYYY-MM or YYYY-MM-DD date (a partial date counts from its first day). */
-export function toDay(date: string): number {
-  const [year, month = '01', day = '01'] = date.split('-')
-  return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / 86_400_000)
-}
-
-export function fromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10)
 }
 
 export function buildClaim(index: FigureIndex, metric: Metric, place: string, placeName: string, asOf: string, value: number): Claim | null {

@@ -11,6 +11,7 @@
  */
 import type { Alias, Figure, Knowledge, KnowledgeSource, Organisation, OrganisationList, Source } from '../types.ts'
 import { keyHash } from '../text.ts'
+import { fromDay, toDay } from '../days.ts'
 import { buildAliasIndex, compileAliasIndex, excludedAliasKeys, storedAliasIndex, type CompiledAlias, type CompiledAliasIndex, type StoredAliasIndex } from '../organisations.ts'
 import type { StoredFirstWords } from '../phrase-index.ts'
 import { compareFigures, type CompiledKnowledge } from './compile.ts'
@@ -23,18 +24,40 @@ export type KnowledgeDetails = Record<string, OrganisationDetails>
 /**
  * Figures as the core file stores them: each source written once, each series (one source's figures of one kind for
  * one metric and place) with its points as [asOf, value, source indices, other fields]. Thousands of official counts
- * share one source object, so this is a fraction of the size of the plain list.
+ * share one source object, so this is a fraction of the size of the plain list. Where a series starts with points
+ * evenly spaced and alike but for their values (the official weekly counts, up to their last day: most of the
+ * figures), those are stored as their first date, their spacing in days, their sources and their values.
  */
 export interface CompactFigures {
   sources: Source[]
-  series: {
-    metric: string
-    place: string
-    kind: Figure['kind']
-    label: string
-    claimant?: string
-    points: [string, number, number[], Partial<Pick<Figure, 'low' | 'high' | 'periodStart' | 'note' | 'pack'>>?][]
-  }[]
+  series: (Pick<Figure, 'metric' | 'place' | 'kind' | 'label'> & { claimant?: string; even?: EvenRun; points: CompactPoint[] })[]
+}
+
+type CompactPoint = [string, number, number[], Partial<Pick<Figure, 'low' | 'high' | 'periodStart' | 'note' | 'pack'>>?]
+
+/** Points on every `everyDays`-th day from `from`, with the same sources and no other fields. */
+interface EvenRun {
+  from: string
+  everyDays: number
+  sourceRefs: number[]
+  values: number[]
+}
+
+/** The evenly spaced run the points start with, when it is three points or more. */
+function evenRun(points: readonly CompactPoint[]): EvenRun | null {
+  const plain = (point: CompactPoint) => point.length === 3 && /^\d{4}-\d{2}-\d{2}$/.test(point[0])
+  if (points.length < 3 || !plain(points[0]!) || !plain(points[1]!)) return null
+  const everyDays = toDay(points[1]![0]) - toDay(points[0]![0])
+  const refs = points[0]![2].join()
+  let length = 1
+  while (
+    length < points.length &&
+    plain(points[length]!) &&
+    toDay(points[length]![0]) - toDay(points[length - 1]![0]) === everyDays &&
+    points[length]![2].join() === refs
+  ) length++
+  if (everyDays <= 0 || length < 3) return null
+  return { from: points[0]![0], everyDays, sourceRefs: points[0]![2], values: points.slice(0, length).map(([, value]) => value) }
 }
 
 export function compactFigures(figures: readonly Figure[]): CompactFigures {
@@ -61,13 +84,25 @@ export function compactFigures(figures: readonly Figure[]): CompactFigures {
     const refs = figureSources.map(indexOf)
     entry.points.push(Object.keys(extra).length > 0 ? [asOf, value, refs, extra] : [asOf, value, refs])
   }
-  return { sources, series: [...series.values()] }
+  return {
+    sources,
+    series: [...series.values()].map((entry) => {
+      const even = evenRun(entry.points)
+      return even ? { ...entry, even, points: entry.points.slice(even.values.length) } : entry
+    }),
+  }
 }
 
 export function expandFigures(compact: CompactFigures): Figure[] {
-  return compact.series.flatMap(({ points, ...series }) =>
-    points.map(([asOf, value, refs, extra]) => ({ ...series, ...extra, asOf, value, sources: refs.map((ref) => compact.sources[ref]!) })),
-  )
+  return compact.series.flatMap(({ even, points, ...series }) => {
+    const figures: Figure[] = []
+    if (even) {
+      const first = toDay(even.from)
+      even.values.forEach((value, i) => figures.push({ ...series, asOf: fromDay(first + i * even.everyDays), value, sources: even.sourceRefs.map((ref) => compact.sources[ref]!) }))
+    }
+    for (const [asOf, value, refs, extra] of points) figures.push({ ...series, ...extra, asOf, value, sources: refs.map((ref) => compact.sources[ref]!) })
+    return figures
+  })
 }
 
 /** The core keeps each organisation's identity and aliases (and the figures); the details hold the rest, by id. */

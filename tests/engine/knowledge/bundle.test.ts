@@ -172,6 +172,17 @@ describe('the shipped split', () => {
     expect((core.compactFigures as () => CompactFigures)().sources.length).toBeLessThan(knowledge.figures.length / 10)
   })
 
+  it('stores a weekly series up to its irregular last day as a run of values, and gives every point back', () => {
+    const source: Source = { name: 'Official count', url: 'https://example.org/counts', date: '2021-10-11', kind: 'official' }
+    const point = (asOf: string, value: number, extra: object = {}) => ({ metric: 'covid19-deaths', place: 'AFG', kind: 'official' as const, label: 'Official count', asOf, value, sources: [source], ...extra })
+    const figures = [point('2020-03-23', 1), point('2020-03-30', 4), point('2020-04-06', 7), point('2020-04-13', 19), point('2020-04-19', 25), point('2020-04-26', 30, { note: 'revised' })]
+    const compact = compactFigures(figures)
+    expect(compact.series).toHaveLength(1)
+    expect(compact.series[0]!.even).toEqual({ from: '2020-03-23', everyDays: 7, sourceRefs: [0], values: [1, 4, 7, 19] })
+    expect(compact.series[0]!.points.map(([asOf]) => asOf)).toEqual(['2020-04-19', '2020-04-26'])
+    expect(expandFigures(compact)).toEqual(figures)
+  })
+
   it('packs and opens any knowledge without loss (the fixture, through its tab-separated rows)', () => {
     const { core: fixtureCore } = splitKnowledge(fixtureKnowledge)
     const file = JSON.parse(JSON.stringify(packCore(fixtureCore)))
