@@ -20,7 +20,7 @@ import { Highlights } from './highlights.ts'
 import { UiHost } from './host.ts'
 import { nodesInSpan, rangeFor } from './ranges.ts'
 import { schedule, runInSlices } from './scheduler.ts'
-import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
+import { isBlankText, isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
 import { ViewportHighlights } from './viewport.ts'
 
 /**
@@ -717,7 +717,7 @@ function isIgnorable(node: Node): boolean {
 }
 
 function isBlank(node: Node): boolean {
-  return node.nodeType === 3 && !/\S/.test((node as Text).data)
+  return node.nodeType === 3 && isBlankText((node as Text).data)
 }
 
 /**
