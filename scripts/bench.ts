@@ -7,7 +7,7 @@
  *   npm run bench -- --only=throughput,scale,browser,feed,bundle
  *   npm run bench -- --save-baseline    also write bench/baseline.json (commit it)
  *   npm run bench -- --cold-100k        also time the cold load of the +100k-alias knowledge (~25 MB)
- *   npm run bench -- --only=browser --pages=reddit-til,reddit-aww
+ *   npm run bench -- --only=browser --pages=reddit-til-tolkien,reddit-aww-image
  *                                       only these of the 5 largest corpus pages (quick iterations on one page)
  *
  * Output: one table on stdout, everything in bench-output/bench.json (a partial run: bench-output/bench-<sections>.json).
