@@ -334,10 +334,13 @@ export class Controller {
   }
 
   private applyBlock(block: LocalBlock): void {
+    const summaries = this.results.get(block.id)
+    // Most blocks have no findings (reddit-til: 329 findings in 1,331 blocks): nothing to place, no DOM call, no entry.
+    if (!summaries?.length) return
     if (this.deadBlocks.has(block.key) || this.byBlock.has(block.key)) return
     if (!(block.nodes[0] as Text).isConnected) return
     const list: LocalFinding[] = []
-    for (const summary of this.results.get(block.id) ?? []) {
+    for (const summary of summaries) {
       if (this.findings.size >= MAX_FINDINGS) break
       const start = block.base + summary.start
       const end = block.base + summary.end
