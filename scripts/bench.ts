@@ -7,6 +7,8 @@
  *   npm run bench -- --only=throughput,scale,browser,feed,bundle
  *   npm run bench -- --save-baseline    also write bench/baseline.json (commit it)
  *   npm run bench -- --cold-100k        also time the cold load of the +100k-alias knowledge (~25 MB)
+ *   npm run bench -- --only=browser --pages=reddit-til-tolkien,reddit-aww-image
+ *                                       only these of the 5 largest corpus pages (quick iterations on one page)
  *
  * Output: one table on stdout, everything in bench-output/bench.json (a partial run: bench-output/bench-<sections>.json).
  */
@@ -41,6 +43,8 @@ const saveBaseline = args.includes('--save-baseline')
 const onlyArg = args.find((a) => a.startsWith('--only='))
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null
 const wants = (section: string) => !only || only.has(section)
+const pagesArg = args.find((a) => a.startsWith('--pages='))
+const pageSlugs = pagesArg ? new Set(pagesArg.slice('--pages='.length).split(',')) : null
 
 // Heap figures need gc(); tsx gives no way to pass --expose-gc, so turn it on here.
 setFlagsFromString('--expose-gc')
@@ -153,7 +157,7 @@ async function main(): Promise<void> {
       report.browser = { skipped: skip, pages: [], workerColdLoad: null, notes: [] }
       report.feed = null
     } else {
-      const pages = largestPages(5)
+      const pages = largestPages(5).filter((page) => !pageSlugs || pageSlugs.has(page.slug))
       const served = await serve(pages, feedHtml())
       let ext: Browser | null = null
       let plain: Browser | null = null

@@ -20,7 +20,7 @@ import { Highlights } from './highlights.ts'
 import { UiHost } from './host.ts'
 import { nodesInSpan, rangeFor } from './ranges.ts'
 import { schedule, runInSlices } from './scheduler.ts'
-import { isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
+import { isBlankText, isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
 import { ViewportHighlights } from './viewport.ts'
 
 /**
@@ -334,10 +334,13 @@ export class Controller {
   }
 
   private applyBlock(block: LocalBlock): void {
+    const summaries = this.results.get(block.id)
+    // Most blocks have no findings (reddit-til: 329 findings in 1,331 blocks): nothing to place, no DOM call, no entry.
+    if (!summaries?.length) return
     if (this.deadBlocks.has(block.key) || this.byBlock.has(block.key)) return
     if (!(block.nodes[0] as Text).isConnected) return
     const list: LocalFinding[] = []
-    for (const summary of this.results.get(block.id) ?? []) {
+    for (const summary of summaries) {
       if (this.findings.size >= MAX_FINDINGS) break
       const start = block.base + summary.start
       const end = block.base + summary.end
@@ -717,7 +720,7 @@ function isIgnorable(node: Node): boolean {
 }
 
 function isBlank(node: Node): boolean {
-  return node.nodeType === 3 && !/\S/.test((node as Text).data)
+  return node.nodeType === 3 && isBlankText((node as Text).data)
 }
 
 /**

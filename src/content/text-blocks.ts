@@ -127,7 +127,7 @@ export function* walkTextBlocks(root: Node): Generator<TextBlock | null, void, u
     if (type === 3) {
       const text = node as Text
       const data = text.data
-      if (data.length === 0 || (current.nodes.length === 0 && !/\S/.test(data))) continue
+      if (data.length === 0 || (current.nodes.length === 0 && isBlankText(data))) continue
       current.nodes.push(text)
       current.starts.push(current.text.length)
       current.text += data
@@ -153,6 +153,14 @@ export function* walkTextBlocks(root: Node): Generator<TextBlock | null, void, u
 }
 
 const BLOCK_END = Symbol('block end')
+
+/**
+ * Whether text is only white space. trim() strips exactly the characters /\s/ matches; a regex literal in the walk's
+ * loop was a new RegExp object per text node, and the 12,000 blank nodes of reddit-til cost ~10 ms more that way.
+ */
+export function isBlankText(data: string): boolean {
+  return data.trim().length === 0
+}
 
 /** The `<meta>` attributes that name a page's published date, most trusted first: [attribute, value]. */
 const PUBLISHED_META: readonly (readonly [string, string])[] = [

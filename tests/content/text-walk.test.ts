@@ -16,6 +16,12 @@ describe('resumable walk', () => {
     expect(blocks.at(-1)!.text).toBe('tail text')
   })
 
+  it('starts no block with the white space between elements, and keeps the spaces between words in other elements', () => {
+    // Indentation, a no-break space and an ideographic space: all white space, as a reader sees it.
+    document.body.innerHTML = `<div>\n  <span> \u00a0\u3000</span>\n  <p><b>UN</b> <i>said</i>\u00a0<a href="#">30,000</a></p>\n</div>`
+    expect(collectTextBlocks(document.body).map((block) => block.text)).toEqual(['UN said\u00a030,000'])
+  })
+
   it('walks very deep trees without overflowing the stack', () => {
     let html = 'deep NCRI text'
     for (let i = 0; i < 5_000; i++) html = `<span>${html}</span>`
