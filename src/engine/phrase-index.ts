@@ -63,14 +63,18 @@ export class PhraseIndex<T> {
   private readonly firstWords: HashSlots
   /** The trie under each root slot, built on first use. */
   private nodes: (TrieNode<T> | null)[] = []
-  /** The index in `stored.keys()` of each root slot's first stored key (-1 for none). */
-  private storedKeys: number[] = []
+  /**
+   * The index in `stored.keys()` of each root slot's first stored key (-1 for none), below `nodes.length`. Typed arrays
+   * with room to grow, like `summaries`: a stored table's are copied in one native step, where making plain arrays of
+   * them took a worker 5–8 ms of its cold start (measured).
+   */
+  private storedKeys = new Int32Array(8).fill(-1)
   /** Further stored first keys of a slot (their indices), where two keys' hashes collide. */
   private readonly collidingKeys = new Map<number, number[]>()
   /** Phrases added at run time before their slot's trie was built; they follow the stored ones. */
   private readonly added = new Map<number, Phrase<T>[]>()
   /** For each root slot, the union of `summarise` over its phrases. */
-  private summaries: number[] = []
+  private summaries = new Int32Array(8)
   /** The union of `summarise` over every phrase. */
   summaryOfAll = 0
   /**
@@ -101,12 +105,12 @@ export class PhraseIndex<T> {
     if (table && restored && fitsKeys(restored, table, keys.length, hashOf)) {
       this.firstWords = restored
       this.nodes = new Array<null>(table.slots.size).fill(null)
-      this.storedKeys = Array.from(table.keyOfSlot)
-      this.summaries = Array.from(table.summaries)
+      this.storedKeys = new Int32Array(table.keyOfSlot)
+      this.summaries = new Int32Array(table.summaries)
       this.summaryOfAll = table.summaryOfAll
       for (const [slot, key] of table.colliding) listAt(this.collidingKeys, slot).push(key)
       // The few first words with a summary get their own small table again (see summarisedWords).
-      for (let slot = 0; slot < this.summaries.length; slot++) {
+      for (let slot = 0; slot < this.nodes.length; slot++) {
         if (this.summaries[slot] === 0) continue
         this.summarisedWords.add(hashOf(this.storedKeys[slot]!))
       }
@@ -126,8 +130,8 @@ export class PhraseIndex<T> {
   firstWordTable(): StoredFirstWords {
     return {
       slots: this.firstWords.stored(),
-      keyOfSlot: Int32Array.from(this.storedKeys),
-      summaries: Int32Array.from(this.summaries),
+      keyOfSlot: this.storedKeys.slice(0, this.nodes.length),
+      summaries: this.summaries.slice(0, this.nodes.length),
       summaryOfAll: this.summaryOfAll,
       colliding: [...this.collidingKeys].flatMap(([slot, keys]) => keys.map((key): [number, number] => [slot, key])),
     }
@@ -204,10 +208,18 @@ export class PhraseIndex<T> {
     const slot = this.firstWords.add(hash)
     if (slot === this.nodes.length) {
       this.nodes.push(null)
-      this.storedKeys.push(-1)
-      this.summaries.push(0)
+      if (slot === this.storedKeys.length) this.growSlots()
     }
     return slot
+  }
+
+  private growSlots(): void {
+    const storedKeys = new Int32Array(Math.max(8, this.storedKeys.length * 2)).fill(-1)
+    storedKeys.set(this.storedKeys)
+    this.storedKeys = storedKeys
+    const summaries = new Int32Array(storedKeys.length)
+    summaries.set(this.summaries)
+    this.summaries = summaries
   }
 
   /** Read a root's phrases into its trie: the stored ones, then those added at run time. */
