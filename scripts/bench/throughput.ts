@@ -105,14 +105,15 @@ export function runThroughput(
   )
 
   // Subset: everyone on the same text. The engine and the regex floor go first, in rounds of their own, before either
-  // library has run: a compromise pass leaves this process's engine 2–4× slower for the next ~20 passes (measured:
-  // 13.6 → 2.8–5.6 MB/s on this subset right after 300 blocks through compromise; garbage or regex-heavy work of our
-  // own cost 1.5×), which is the libraries' doing, not a cost the engine pays in an extension. Then the two libraries
-  // alternate. Each contestant's pass over the whole subset is one timed part. The libraries' parts follow an untimed
-  // garbage collection, so one library's garbage is not collected on the other's clock. The engine's and the floor's do
-  // not: a forced full collection before a 10 ms pass made that pass twice as slow (engine 21.7 against 10.5 ms, floor
-  // 2.6 against 1.9 ms, medians of 15), a cost no worker pays; the full-corpus figures above have none either.
-  const model = new NumberRecognizer(Culture.English).getNumberModel()
+  // library has run or even built its model. Building Recognizers-Text's number model first left the engine's sample
+  // at 3.9–5.3 MB/s (three runs), against 8.5–12.2 with the model built after (three runs; whole corpus 12–15 in all);
+  // a compromise pass leaves this process's engine 2–4× slower for the next ~20 passes (measured: 13.6 → 2.8–5.6 MB/s
+  // on this subset right after 300 blocks through compromise; garbage or regex-heavy work of our own cost 1.5×). That
+  // is the libraries' doing, not a cost the engine pays in an extension. Then the two libraries alternate. Each
+  // contestant's pass over the whole subset is one timed part. The libraries' parts follow an untimed garbage
+  // collection, so one library's garbage is not collected on the other's clock. The engine's and the floor's do not: a
+  // forced full collection before a 10 ms pass made that pass twice as slow (engine 21.7 against 10.5 ms, floor 2.6
+  // against 1.9 ms, medians of 15), a cost no worker pays; the full-corpus figures above have none either.
   const compromise = (texts: readonly string[]) => {
     let n = 0
     for (const text of texts) {
@@ -137,6 +138,8 @@ export function runThroughput(
     ],
     { trials: 15, warmups: 2, budgetMs: 3000, minTrials: 5 },
   )
+  // The model `recognizers` reads, built only now (see above).
+  const model = new NumberRecognizer(Culture.English).getNumberModel()
   // Warm the slow libraries' JIT on a slice, not on the whole subset (a whole pass costs seconds).
   const warm = subsetTexts.slice(0, 150)
   compromise(warm)
@@ -169,7 +172,7 @@ export function runThroughput(
   const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null)
   if (corpus.fallback) notes.push(`corpus: ${corpus.source}`)
   notes.push('MB/s = 10^6 bytes of the blocks\' text encoded as UTF-8, per second; each block scanned separately, as the content script sends them; contestants alternate page by page')
-  notes.push(`compromise and recognizers-text ran on a subset (~${options.subsetBytesPerPage / 1000} kB of each page: every k-th block, so long paragraphs and short headlines in the page's own mix); engine and regex ran on the same subset first, before either library had run (a compromise pass slows the engine's later passes in the same process 2–4×), and the ratios against the slow libraries use it; each library's pass follows an untimed garbage collection (so neither pays for the other's garbage), the engine's and the floor's do not (a forced collection halved their next pass's speed)`)
+  notes.push(`compromise and recognizers-text ran on a subset (~${options.subsetBytesPerPage / 1000} kB of each page: every k-th block, so long paragraphs and short headlines in the page's own mix); engine and regex ran on the same subset first, before either library had run or built its model (a compromise pass slows the engine's later passes in the same process 2–4×), and the ratios against the slow libraries use it; each library's pass follows an untimed garbage collection (so neither pays for the other's garbage), the engine's and the floor's do not (a forced collection halved their next pass's speed)`)
   return {
     corpus: { source: corpus.source, fallback: corpus.fallback, pages: corpus.pages.length, blocks: all.length, chars: all.reduce((s, i) => s + i.text.length, 0), utf8Bytes: allBytes },
     subsetBytesPerPage: options.subsetBytesPerPage,
