@@ -21,8 +21,8 @@ export interface WorkerColdLoad {
   trialsBusyMs: number[]
   /**
    * Median time the worker itself measured (User Timing, `KNOWLEDGE_LOAD_MEASURE`) from the start of the packed core's
-   * read to its scanner being ready: reading the core (while the engine's modules are evaluated), opening it, reading
-   * the enabled packs, createScanner.
+   * read to its scanner being ready: reading the core (while the engine's modules are evaluated) and, beside it, the
+   * enabled packs; opening the core; createScanner.
    */
   knowledgeLoadMs: number | null
   /** Median time from the worker's start (its time origin) to its scanner being ready: everything above, and the modules. */

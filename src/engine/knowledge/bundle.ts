@@ -403,7 +403,8 @@ export function packCoreBytes(file: CoreFile, encode: (text: string) => Uint8Arr
   // The arrays first: every one's offset stays a multiple of 4, as a typed-array view over the bytes needs.
   for (const name of TABLE_ARRAYS) bulk[name] = place(new Uint8Array(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))
   for (const field of TEXT_FIELDS) bulk[field] = place(encode(file[field]))
-  // The table replaces the first words' hashes, which would be a tenth of the header's bytes to read and parse.
+  // The table replaces the first words' hashes, which as JSON were more than the rest of the header (111 against
+  // 102 kB).
   const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key) && key !== 'aliasKeyHashes')) as PackedHeader['small']
   const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding } } satisfies PackedHeader)
   let header = encode(json)
