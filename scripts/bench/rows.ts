@@ -86,6 +86,12 @@ export function rowsOf(report: BenchReport): Row[] {
     add('4 feed', "feed page's longest task with / without ext", `${f(fd.longestTaskMs, 0)} / ${f(fd.plainLongestTaskMs, 0)} ms`, '', 'info')
     add('4 feed', 'feed page main-thread busy with / without extension', `${f(a?.mainThreadBusyMs, 0)} / ${f(fd.plainBusyMs, 0)} ms; appending took ${f((fd.appendWallMs ?? NaN) / 1000, 1)} / ${f((fd.plainAppendWallMs ?? NaN) / 1000, 1)} s`, '', 'info')
     if (fd.breakdownWith && fd.breakdownWithout) add('4 feed', 'feed main thread by kind, with/without ext', kinds(fd.breakdownWith, fd.breakdownWithout), '', 'info')
+    const dom = fd.domWork
+    const plainDom = fd.plainDomWork
+    if (dom && plainDom) {
+      const slowest = Math.max(dom.appendUs / plainDom.appendUs, dom.textChangeUs / plainDom.textChangeUs, dom.removeUs / plainDom.removeUs)
+      add('4 feed', "the page's own DOM work after the feed, µs per node with / without ext: append, text change, remove", `${f(dom.appendUs)} / ${f(plainDom.appendUs)}, ${f(dom.textChangeUs)} / ${f(plainDom.textChangeUs)}, ${f(dom.removeUs)} / ${f(plainDom.removeUs)} (slowest ${f(slowest)}×)`, '≤ 2×', status(slowest <= 2))
+    }
     add('4 feed', 'ranges registered in CSS.highlights after the feed (viewport at the top)', `${fd.highlightedAtEnd ?? '—'}`, '', 'info')
     for (const v of fd.inView ?? []) {
       const where = v.to === null ? 'at the top' : v.to < 0 ? 'after a jump to the end (past the 5,000-finding cap)' : `after a jump to paragraph ${v.to}`

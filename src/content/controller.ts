@@ -18,7 +18,7 @@ import { BlockRegistry, type LocalBlock } from './blocks.ts'
 import { itemAtPoint } from './hit-test.ts'
 import { Highlights } from './highlights.ts'
 import { UiHost } from './host.ts'
-import { nodesInSpan, rangeFor } from './ranges.ts'
+import { nodesInSpan, RangeGeometry, rangeFor } from './ranges.ts'
 import { schedule, runInSlices } from './scheduler.ts'
 import { isBlankText, isBlockElement, isInsideSkippedElement, isSkippedElement, walkTextBlocks, type TextBlock } from './text-blocks.ts'
 import { ViewportHighlights } from './viewport.ts'
@@ -54,7 +54,7 @@ export interface LocalFinding {
   id: string
   summary: FindingSummary
   block: LocalBlock
-  range: Range
+  range: StaticRange
   nodes: Text[]
 }
 
@@ -78,6 +78,7 @@ export class Controller {
   private readonly highlights: Highlights
   private readonly viewport: ViewportHighlights
   private readonly host: UiHost
+  private readonly geometry: RangeGeometry
   private readonly abort = new AbortController()
   private readonly results = new Map<string, FindingSummary[]>()
   private readonly waiting = new Map<string, LocalBlock[]>()
@@ -126,6 +127,7 @@ export class Controller {
     this.highlights.setEnabled(settings.highlight)
     this.viewport = new ViewportHighlights(document.defaultView as Window, this.highlights)
     this.host = new UiHost(document, (event) => this.onCardKeydown(event))
+    this.geometry = new RangeGeometry(document)
   }
 
   start(): void {
@@ -345,7 +347,7 @@ export class Controller {
       const start = block.base + summary.start
       const end = block.base + summary.end
       if (block.full.slice(start, end) !== summary.text) continue
-      const range = rangeFor(block, start, end, this.document)
+      const range = rangeFor(block, start, end)
       const finding: LocalFinding = {
         id: `${block.key}:${summary.start}-${summary.end}`,
         summary,
@@ -430,7 +432,7 @@ export class Controller {
   /** The finding under a point, if it is painted there (a card opens over highlighted text only). */
   private findingAt(x: number, y: number): LocalFinding | null {
     const painted = (finding: LocalFinding) => this.isActive(finding) && this.viewport.isShown(finding.block.key)
-    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter(painted))
+    return itemAtPoint(this.document, x, y, (node) => this.byNode.get(node)?.filter(painted), (finding) => this.geometry.over(finding.range).getClientRects())
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -506,7 +508,7 @@ export class Controller {
 
   private focusOn(finding: LocalFinding): void {
     this.setFocused(finding)
-    const rect = finding.range.getBoundingClientRect()
+    const rect = this.geometry.over(finding.range).getBoundingClientRect()
     const view = this.document.defaultView as Window
     if (rect.bottom < 0 || rect.top > view.innerHeight || rect.right < 0 || rect.left > view.innerWidth) {
       const element = finding.range.startContainer.parentElement
@@ -610,8 +612,8 @@ export class Controller {
     if (!open.cleanup) {
       const range = open.finding.range
       const reference: VirtualElement = {
-        getBoundingClientRect: () => range.getBoundingClientRect(),
-        getClientRects: () => range.getClientRects(),
+        getBoundingClientRect: () => this.geometry.over(range).getBoundingClientRect(),
+        getClientRects: () => this.geometry.over(range).getClientRects(),
         contextElement: range.startContainer.parentElement ?? undefined,
       }
       const pointer = open.mode === 'hover' ? this.pointer : null
@@ -653,12 +655,11 @@ export class Controller {
 }
 
 /** Whether `a` starts before `b` in the document (a range whose nodes left the page counts as before: it goes soon). */
-function precedes(a: Range, b: Range): boolean {
-  try {
-    return a.compareBoundaryPoints(Range.START_TO_START, b) < 0
-  } catch {
-    return true
-  }
+/** Whether `a` starts before `b` in the document (a range no longer in it counts as before). */
+function precedes(a: AbstractRange, b: AbstractRange): boolean {
+  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset
+  const position = a.startContainer.compareDocumentPosition(b.startContainer)
+  return (position & Node.DOCUMENT_POSITION_DISCONNECTED) !== 0 || (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
 }
 
 function detailKey(finding: LocalFinding): string {

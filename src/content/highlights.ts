@@ -33,7 +33,7 @@ export class Highlights {
   private readonly focus: Highlight
   private enabled: Record<HighlightKind, boolean> = { organisation: true, quantity: true }
   /** Ranges to add (true) or remove (false) at the next commit; the last change of a range wins. */
-  private readonly pending = new Map<Range, { kind: HighlightKind; add: boolean }>()
+  private readonly pending = new Map<AbstractRange, { kind: HighlightKind; add: boolean }>()
   private commitScheduled = false
   private commitTimer = 0
   private lastCommit = -Infinity
@@ -46,16 +46,16 @@ export class Highlights {
     this.register()
   }
 
-  add(kind: HighlightKind, range: Range): void {
+  add(kind: HighlightKind, range: AbstractRange): void {
     this.change(range, { kind, add: true })
   }
 
-  remove(kind: HighlightKind, range: Range): void {
+  remove(kind: HighlightKind, range: AbstractRange): void {
     this.change(range, { kind, add: false })
   }
 
   /** The focus ring follows the reader's own action, so it is painted at once. */
-  setFocus(range: Range | null): void {
+  setFocus(range: AbstractRange | null): void {
     this.focus.clear()
     if (range) this.focus.add(range)
   }
@@ -85,7 +85,7 @@ export class Highlights {
     this.focus.clear()
   }
 
-  private change(range: Range, change: { kind: HighlightKind; add: boolean }): void {
+  private change(range: AbstractRange, change: { kind: HighlightKind; add: boolean }): void {
     this.pending.set(range, change)
     if (this.commitScheduled) return
     this.commitScheduled = true

@@ -34,19 +34,23 @@ export function rectsContain(rects: ArrayLike<DOMRect>, x: number, y: number): b
   return false
 }
 
-/** The item under (x, y) among the items indexed for the node at that point; null when none is really there. */
-export function itemAtPoint<T extends { range: Range }>(
+/**
+ * The item under (x, y) among the items indexed for the node at that point; null when none is really there.
+ * `rectsOf` gives an item's client rects.
+ */
+export function itemAtPoint<T>(
   document: Document,
   x: number,
   y: number,
   itemsIn: (node: Text) => readonly T[] | undefined,
+  rectsOf: (item: T) => ArrayLike<DOMRect>,
 ): T | null {
   const caret = caretAt(document, x, y)
   if (!caret || caret.node.nodeType !== 3) return null
   const items = itemsIn(caret.node as Text)
   if (!items) return null
   for (const item of items) {
-    if (rectsContain(item.range.getClientRects(), x, y)) return item
+    if (rectsContain(rectsOf(item), x, y)) return item
   }
   return null
 }

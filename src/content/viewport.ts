@@ -32,14 +32,14 @@ const SWEEP_BATCH = 64
 const REPORT_BATCH = 32
 
 export interface Registry {
-  add(kind: HighlightKind, range: Range): void
-  remove(kind: HighlightKind, range: Range): void
+  add(kind: HighlightKind, range: AbstractRange): void
+  remove(kind: HighlightKind, range: AbstractRange): void
 }
 
 /** What the window needs of a finding (LocalFinding fits). */
 export interface Shown {
   summary: { kind: HighlightKind }
-  range: Range
+  range: AbstractRange
 }
 
 interface Entry {

@@ -4,10 +4,12 @@ import { Controller, type ContentApi } from '../../src/content/controller.ts'
 import { HIGHLIGHT_NAMES } from '../../src/content/highlights.ts'
 import type { FindingSummary } from '../../src/shared/messages.ts'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts'
+import { installStaticRange, textOf } from './static-range.ts'
 
 // happy-dom has no CSS Custom Highlight API: a minimal stand-in with the same shape.
 beforeAll(() => {
-  vi.stubGlobal('Highlight', class extends Set<Range> { priority = 0 })
+  installStaticRange()
+  vi.stubGlobal('Highlight', class extends Set<StaticRange> { priority = 0 })
   vi.stubGlobal('CSS', { highlights: new Map(), supports: () => true })
 })
 
@@ -29,7 +31,7 @@ function fakeApi() {
   return { api, sent }
 }
 
-const highlightSize = (name: string) => (CSS.highlights.get(name) as unknown as Set<Range> | undefined)?.size ?? 0
+const highlightSize = (name: string) => (CSS.highlights.get(name) as unknown as Set<StaticRange> | undefined)?.size ?? 0
 
 let controller: Controller | null = null
 afterEach(() => {
@@ -46,7 +48,7 @@ describe('content controller', () => {
     controller.start()
     await vi.waitFor(() => expect(highlightSize(HIGHLIGHT_NAMES.organisation)).toBe(3))
     expect(sent.flat().sort()).toEqual(['Nothing.', 'Share PMOI', 'The PMOI said.'])
-    const ranges = [...(CSS.highlights.get(HIGHLIGHT_NAMES.organisation) as unknown as Set<Range>)].map((range) => range.toString())
+    const ranges = [...(CSS.highlights.get(HIGHLIGHT_NAMES.organisation) as unknown as Set<StaticRange>)].map(textOf)
     expect(ranges).toEqual(['PMOI', 'PMOI', 'PMOI'])
     expect(controller.pageFindings().map((finding) => finding.text)).toEqual(['PMOI', 'PMOI', 'PMOI'])
 
@@ -73,7 +75,7 @@ describe('content controller', () => {
     // Keyboard: the first finding in document order gets the focus ring and a card (in our shadow root only).
     const calls = sent.length
     expect(controller.step('next')).toBe(true)
-    expect([...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<Range>)].map((range) => range.toString())).toEqual(['PMOI'])
+    expect([...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)].map(textOf)).toEqual(['PMOI'])
     const host = document.querySelector('context-lens-root')!
     expect(host.shadowRoot!.querySelector('[role="tooltip"]')).not.toBeNull()
     await new Promise((resolve) => setTimeout(resolve, 600))

@@ -5,6 +5,7 @@ import { HIGHLIGHT_NAMES } from '../../src/content/highlights.ts'
 import { SHOW_ALL_LIMIT } from '../../src/content/viewport.ts'
 import type { FindingSummary } from '../../src/shared/messages.ts'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts'
+import { installStaticRange, textOf } from './static-range.ts'
 
 /** happy-dom has no layout: the test decides which elements are near the viewport and when the observer reports. */
 class FakeIntersectionObserver {
@@ -34,7 +35,8 @@ class FakeIntersectionObserver {
 }
 
 beforeAll(() => {
-  vi.stubGlobal('Highlight', class extends Set<Range> { priority = 0 })
+  installStaticRange()
+  vi.stubGlobal('Highlight', class extends Set<StaticRange> { priority = 0 })
   vi.stubGlobal('CSS', { highlights: new Map(), supports: () => true })
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver)
 })
@@ -51,8 +53,8 @@ const api: ContentApi = {
   detail: async () => ({ ok: false, error: 'not in this test' }),
 }
 
-const painted = () => [...((CSS.highlights.get(HIGHLIGHT_NAMES.organisation) as unknown as Set<Range> | undefined) ?? [])]
-const paragraphOf = (range: Range) => range.startContainer.parentElement as HTMLElement
+const painted = () => [...((CSS.highlights.get(HIGHLIGHT_NAMES.organisation) as unknown as Set<StaticRange> | undefined) ?? [])]
+const paragraphOf = (range: AbstractRange) => range.startContainer.parentElement as HTMLElement
 const observer = () => FakeIntersectionObserver.instances.at(-1)!
 
 let controller: Controller | null = null
@@ -87,7 +89,7 @@ describe('highlights near the viewport', () => {
     })
     vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 5000, 40, 20))
     expect(controller.step('previous')).toBe(true)
-    const focus = [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<Range>)]
+    const focus = [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)]
     expect(focus.map((range) => paragraphOf(range).id)).toEqual([`p${count - 1}`])
     expect(scrolled.map((element) => element.id)).toEqual([`p${count - 1}`])
     near.clear()
@@ -132,7 +134,7 @@ describe('following the page', () => {
     document.body.innerHTML = '<div id="run">The <b>PM</b><i>OI</i> said.</div>'
     controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, api)
     controller.start()
-    await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']))
+    await vi.waitFor(() => expect(painted().map(textOf)).toEqual(['PMOI']))
     // A block between "PM" and "OI" makes them two passages: the finding goes.
     const split = document.createElement('p')
     split.textContent = 'An aside.'
@@ -142,7 +144,7 @@ describe('following the page', () => {
     const item = document.createElement('p')
     item.textContent = 'Later, the PMOI replied.'
     document.body.append(item)
-    await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']), { timeout: 3000 })
+    await vi.waitFor(() => expect(painted().map(textOf)).toEqual(['PMOI']), { timeout: 3000 })
   })
 
   it('re-reads a block when blank text between two inline elements goes', async () => {
@@ -161,7 +163,7 @@ describe('following the page', () => {
     const blank = document.querySelector('b')!.nextSibling!
     expect(blank.textContent).toBe(' ')
     blank.remove()
-    await vi.waitFor(() => expect(painted().map(String)).toEqual(['PMOI']), { timeout: 3000 })
+    await vi.waitFor(() => expect(painted().map(textOf)).toEqual(['PMOI']), { timeout: 3000 })
   })
 })
 
@@ -183,7 +185,7 @@ describe('keyboard order', () => {
     await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(4), { timeout: 3000 })
     document.getElementById('c')!.remove()
     await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(3), { timeout: 3000 })
-    const focused = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<Range>)].map((range) => paragraphOf(range).id)
+    const focused = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)].map((range) => paragraphOf(range).id)
     const order: string[] = []
     for (let i = 0; i < 4; i++) {
       controller.step('next')
