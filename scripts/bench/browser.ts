@@ -160,7 +160,8 @@ async function traced<T>(ctx: BrowserContext, body: () => Promise<T>): Promise<{
   return { events: await trace.stop(), value }
 }
 
-async function heapUsed(session: CDPSession): Promise<number | null> {
+/** The page isolate's heap after a full collection, bytes (main world and content-script world together). */
+export async function heapUsed(session: CDPSession): Promise<number | null> {
   try {
     await session.send('HeapProfiler.collectGarbage')
     const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }

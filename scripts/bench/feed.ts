@@ -10,7 +10,8 @@
  * Last, with every finding in place, the page times its own DOM work (`pageDomWork`), with and without the extension:
  * what our findings cost the page's own code, which no trace of our scripts shows.
  */
-import { startTrace, type Browser } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { heapUsed, startTrace, type Browser } from './browser.ts'
 import { attribute, breakdown, pageMainThread, pageWork, type Attribution } from './trace.ts'
 import { round3 } from './stats.ts'
 
@@ -88,6 +89,9 @@ export interface FeedResult {
   plainLongestTaskMs: number | null
   /** The feed page's longest task with the extension (any task, ours or the page's), ms. */
   longestTaskMs: number | null
+  /** The page isolate's heap after the feed (after a full collection), with and without the extension, bytes. */
+  heapBytes: number | null
+  plainHeapBytes: number | null
   /** The page's own DOM work after the feed, timed by the page, with and without the extension. */
   domWork: DomWork | null
   plainDomWork: DomWork | null
@@ -154,8 +158,17 @@ function paintedInView(): { paragraphs: number; painted: number } {
   return { paragraphs, painted: shown }
 }
 
+async function heapAfter(browser: Browser, page: Page): Promise<number | null> {
+  const session = await browser.ctx.newCDPSession(page)
+  try {
+    return await heapUsed(session)
+  } finally {
+    await session.detach().catch(() => {})
+  }
+}
+
 /** The same feed in the context without the extension: the page's own cost, for comparison. */
-async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: number; longestTaskMs: number; wallMs: number; breakdown: Record<string, number>; domWork: DomWork }> {
+async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: number; longestTaskMs: number; wallMs: number; breakdown: Record<string, number>; domWork: DomWork; heapBytes: number | null }> {
   const url = `${origin}/feed.html`
   const page = await plain.ctx.newPage()
   try {
@@ -168,8 +181,9 @@ async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: numb
     await page.waitForTimeout(2000)
     const events = await trace.stop()
     const work = pageWork(events, url)
+    const heapBytes = await heapAfter(plain, page)
     const domWork = await page.evaluate(pageDomWork)
-    return { busyMs: round3(work.busyMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork }
+    return { busyMs: round3(work.busyMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork, heapBytes }
   } finally {
     await page.close().catch(() => {})
   }
@@ -226,6 +240,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
       }
       inView.push({ to, ...seen, afterMs: Date.now() - jumped })
     }
+    const heapBytes = await heapAfter(browser, page)
     const domWork = await page.evaluate(pageDomWork)
     let once: number | null = null, many: number | null = null, never: number | null = null
     let messages: number | null = null, blocks: number | null = null
@@ -248,7 +263,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
     }
     return {
       breakdownWith: breakdown(events, pageMainThread(events, url)), breakdownWithout: plainRun?.breakdown ?? null,
-      domWork, plainDomWork: plainRun?.domWork ?? null,
+      domWork, plainDomWork: plainRun?.domWork ?? null, heapBytes, plainHeapBytes: plainRun?.heapBytes ?? null,
       appendWallMs, plainAppendWallMs: plainRun?.wallMs ?? null, plainBusyMs: plainRun?.busyMs ?? null, plainLongestTaskMs: plainRun?.longestTaskMs ?? null,
       items: FEED_ITEMS, seconds: FEED_SECONDS, scanMessages: messages, blocksSent: blocks, scannedOnce: once, scannedMoreThanOnce: many,
       neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs) }, highlightedAtEnd: highlighted, inView,

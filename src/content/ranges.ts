@@ -41,13 +41,19 @@ function nodeIndexAt(run: NodeRun, offset: number): number {
  * `end` affinity at the end of the preceding one, so a Range never begins or ends on a neighbour's edge.
  */
 export function positionAt(run: NodeRun, offset: number, affinity: 'start' | 'end'): Position {
+  const index = nodeAt(run, offset, affinity)
+  const node = run.nodes[index] as Text
+  const local = Math.max(0, Math.min(node.data.length, offset - (run.starts[index] as number)))
+  return { node, offset: local }
+}
+
+/** The index in `run.nodes` of the node holding a boundary offset, with `positionAt`'s affinity. */
+function nodeAt(run: NodeRun, offset: number, affinity: 'start' | 'end'): number {
   let index = nodeIndexAt(run, offset)
   if (affinity === 'end' && index > 0 && offset === run.starts[index]) index -= 1
   // Skip empty nodes forward at a start boundary (a node that starts here but has no data).
   while (affinity === 'start' && index < run.nodes.length - 1 && (run.starts[index + 1] as number) <= offset) index += 1
-  const node = run.nodes[index] as Text
-  const local = Math.max(0, Math.min(node.data.length, offset - (run.starts[index] as number)))
-  return { node, offset: local }
+  return index
 }
 
 /** A static range over `[start, end)` of the block text. */
@@ -80,11 +86,7 @@ function clampedOffset(node: Node, offset: number): number {
 
 /** The text nodes a span touches (for the per-node hover index). */
 export function nodesInSpan(run: NodeRun, start: number, end: number): Text[] {
-  const first = positionAt(run, start, 'start')
-  const last = positionAt(run, end, 'end')
-  const from = run.nodes.indexOf(first.node)
-  const to = run.nodes.indexOf(last.node)
-  return run.nodes.slice(from, to + 1)
+  return run.nodes.slice(nodeAt(run, start, 'start'), nodeAt(run, end, 'end') + 1)
 }
 
 /** The block offset of a DOM position inside the run, or -1 when the node is not one of the run's. */
