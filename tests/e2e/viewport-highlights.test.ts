@@ -240,8 +240,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const without = await quiet.evaluate(removalMicroseconds, undefined)
       await quiet.close()
       note(`${browser}: removing a node of the page took ${withFindings.toFixed(2)} µs with ${total} findings, ${without.toFixed(2)} µs on a page without any`)
-      // With a live Range per finding, Chromium took ~55 ns per range per removal (measured): ~100× as long here.
-      expect(withFindings, 'µs per removed node, against a page without findings').toBeLessThan(Math.max(3 * without, without + 2))
+      // With a live Range per finding this was 121 against 3.2 µs in Chromium, 53 against 2.0 in Firefox; with static
+      // ones 0.7–1.9× (under a full test run's load the most). The bound leaves room for that noise, not for live ranges.
+      expect(withFindings, 'µs per removed node, against a page without findings').toBeLessThan(Math.max(5 * without, without + 3))
     })
   })
 }
