@@ -182,6 +182,8 @@ export interface PageRun {
   heapBytes: number | null
   attribution: Attribution | null
   pageBusyMs: number
+  /** The same as thread (CPU) time, ms. */
+  pageBusyCpuMs: number
   pageLongestTaskMs: number
   /** The page's longest style recalculation, ms. */
   longestStyleMs: number
@@ -215,6 +217,7 @@ async function loadOnce(browser: Browser, url: string, slug: string, settleMs: n
       heapBytes: heap,
       attribution: browser.extensionOrigin ? attribute(events, { origin: browser.extensionOrigin, pageUrl: url }) : null,
       pageBusyMs: round3(work.busyMs),
+      pageBusyCpuMs: round3(work.busyCpuMs),
       pageLongestTaskMs: round3(work.longestTaskMs),
       longestStyleMs: round3(longestEvent(events, work.thread, STYLE_RECALC)),
       breakdown: breakdown(events, work.thread),
@@ -239,6 +242,10 @@ export interface PageSummary {
   pageWorkMs: number
   /** oursMs / pageWorkMs. */
   share: number
+  /** The same as thread (CPU) time: ours, the page's, and their ratio (the figure the target is checked on). */
+  oursCpuMs: number
+  pageWorkCpuMs: number
+  cpuShare: number
   /** Heap with the extension minus without (after GC), MB. */
   heapDeltaMB: number | null
   /** Main-thread busy with the extension minus without (unattributed, noisy), ms. */
@@ -295,6 +302,8 @@ export async function runPages(
     }
     const oursMs = med(mine.map((r) => r.attribution?.oursMs)) ?? 0
     const pageWorkMs = med(plain.map((r) => r.pageBusyMs)) ?? 0
+    const oursCpuMs = med(mine.map((r) => r.attribution?.oursCpuMs)) ?? 0
+    const pageWorkCpuMs = med(plain.map((r) => r.pageBusyCpuMs)) ?? 0
     const heapWith = med(mine.map((r) => r.heapBytes))
     const heapWithout = med(plain.map((r) => r.heapBytes))
     const best = mine.reduce<PageRun | null>((a, r) => (!a || (r.attribution?.oursMs ?? 0) > (a.attribution?.oursMs ?? 0) ? r : a), null)
@@ -309,6 +318,9 @@ export async function runPages(
       firstHighlightMs: med(mine.map((r) => r.firstHighlightMs)),
       pageWorkMs,
       share: pageWorkMs > 0 ? round3(oursMs / pageWorkMs) : NaN,
+      oursCpuMs,
+      pageWorkCpuMs,
+      cpuShare: pageWorkCpuMs > 0 ? round3(oursCpuMs / pageWorkCpuMs) : NaN,
       heapDeltaMB: heapWith !== null && heapWithout !== null ? round3((heapWith - heapWithout) / 1e6) : null,
       busyDeltaMs: round3((med(mine.map((r) => r.pageBusyMs)) ?? 0) - pageWorkMs),
       pageLongestTaskWithMs: med(mine.map((r) => r.pageLongestTaskMs)) ?? 0,

@@ -86,6 +86,8 @@ export interface FeedResult {
   plainAppendWallMs: number | null
   /** The feed page's main-thread busy time without the extension (same page, same wait), ms. */
   plainBusyMs: number | null
+  /** The same as thread (CPU) time, ms. */
+  plainBusyCpuMs: number | null
   plainLongestTaskMs: number | null
   /** The feed page's longest task with the extension (any task, ours or the page's), ms. */
   longestTaskMs: number | null
@@ -168,7 +170,7 @@ async function heapAfter(browser: Browser, page: Page): Promise<number | null> {
 }
 
 /** The same feed in the context without the extension: the page's own cost, for comparison. */
-async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: number; longestTaskMs: number; wallMs: number; breakdown: Record<string, number>; domWork: DomWork; heapBytes: number | null }> {
+async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: number; busyCpuMs: number; longestTaskMs: number; wallMs: number; breakdown: Record<string, number>; domWork: DomWork; heapBytes: number | null }> {
   const url = `${origin}/feed.html`
   const page = await plain.ctx.newPage()
   try {
@@ -183,7 +185,7 @@ async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: numb
     const work = pageWork(events, url)
     const heapBytes = await heapAfter(plain, page)
     const domWork = await page.evaluate(pageDomWork)
-    return { busyMs: round3(work.busyMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork, heapBytes }
+    return { busyMs: round3(work.busyMs), busyCpuMs: round3(work.busyCpuMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork, heapBytes }
   } finally {
     await page.close().catch(() => {})
   }
@@ -264,7 +266,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
     return {
       breakdownWith: breakdown(events, pageMainThread(events, url)), breakdownWithout: plainRun?.breakdown ?? null,
       domWork, plainDomWork: plainRun?.domWork ?? null, heapBytes, plainHeapBytes: plainRun?.heapBytes ?? null,
-      appendWallMs, plainAppendWallMs: plainRun?.wallMs ?? null, plainBusyMs: plainRun?.busyMs ?? null, plainLongestTaskMs: plainRun?.longestTaskMs ?? null,
+      appendWallMs, plainAppendWallMs: plainRun?.wallMs ?? null, plainBusyMs: plainRun?.busyMs ?? null, plainBusyCpuMs: plainRun?.busyCpuMs ?? null, plainLongestTaskMs: plainRun?.longestTaskMs ?? null,
       items: FEED_ITEMS, seconds: FEED_SECONDS, scanMessages: messages, blocksSent: blocks, scannedOnce: once, scannedMoreThanOnce: many,
       neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs) }, highlightedAtEnd: highlighted, inView,
       longestTaskMs: round3(pageWork(events, url).longestTaskMs), notes,

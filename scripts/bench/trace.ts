@@ -13,6 +13,8 @@ export interface TraceEvent {
   tid: number
   ts: number
   dur?: number
+  /** Thread (CPU) time of an 'X' event, µs: its wall time less the time its thread was off the CPU. */
+  tdur?: number
   id?: string
   args?: Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -27,6 +29,12 @@ export interface Attribution {
   oursMs: number
   /** Of which from CPU samples alone (stack contains an extension frame), ms. */
   sampledMs: number
+  /**
+   * The same time as thread (CPU) time, ms: the thread time of our outermost trace events, plus the samples outside
+   * them. On a machine whose cores are shared (the worker scans at the same time) a task's wall time includes stretches
+   * in which its thread waited for a core; thread time does not.
+   */
+  oursCpuMs: number
   /** Longest top-level task that ran any of our code, ms (the whole task, page work in it included). */
   longestTaskMs: number
   /** Largest amount of our time inside a single task, ms. */
@@ -59,6 +67,18 @@ function mergedLength(intervals: Interval[]): number {
   }
   if (current) total += current.end - current.start
   return total
+}
+
+/** The events not inside another of the list: [start, end) and thread time of each, in µs, sorted by start. */
+function outermost(events: TraceEvent[]): { start: number; end: number; cpu: number }[] {
+  const sorted = events.map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur! })).sort((a, b) => a.start - b.start || b.end - a.end)
+  const outer: { start: number; end: number; cpu: number }[] = []
+  for (const e of sorted) {
+    const last = outer[outer.length - 1]
+    if (last && e.start < last.end) continue
+    outer.push(e)
+  }
+  return outer
 }
 
 /** Top-level tasks of one thread (tasks nested in tasks are folded into their parent). */
@@ -128,7 +148,7 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
   const thread = pageMainThread(events, options.pageUrl)
   const topFunctions: { name: string; selfMs: number }[] = []
   const empty: Attribution = {
-    thread, oursMs: 0, sampledMs: 0, longestTaskMs: 0, longestSliceMs: 0, longTasks: 0, tasks: 0, mainThreadBusyMs: 0, topFunctions, workerBusyMs: 0, workerLongestTaskMs: 0,
+    thread, oursMs: 0, sampledMs: 0, oursCpuMs: 0, longestTaskMs: 0, longestSliceMs: 0, longTasks: 0, tasks: 0, mainThreadBusyMs: 0, topFunctions, workerBusyMs: 0, workerLongestTaskMs: 0,
   }
   const worker = workerThread(events, options.origin)
   if (worker) {
@@ -138,9 +158,9 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
   }
   if (!thread) return empty
   const tasks = topLevelTasks(events, thread)
-  const traced: Interval[] = events
-    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined && isOurs(e.args?.data?.url ?? e.args?.fileName, options.origin))
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur! }))
+  const tracedEvents = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined && isOurs(e.args?.data?.url ?? e.args?.fileName, options.origin))
+  const traced: Interval[] = tracedEvents.map((e) => ({ start: e.ts, end: e.ts + e.dur! }))
+  const tracedOuter = outermost(tracedEvents)
 
   const { samples, nodes } = profileSamples(events, thread)
   const oursNode = new Map<number, boolean>()
@@ -154,9 +174,14 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
   }
   const sampled: Interval[] = []
   const self = new Map<string, number>()
+  // Thread time: the outermost trace events' own, then the samples that fall outside all of them.
+  let cpu = tracedOuter.reduce((sum, e) => sum + e.cpu, 0)
+  let outer = 0
   for (const s of samples) {
     if (!ours(s.node)) continue
     sampled.push({ start: s.ts, end: s.ts + s.dur })
+    while (outer < tracedOuter.length && tracedOuter[outer]!.end <= s.ts) outer++
+    if (!(outer < tracedOuter.length && tracedOuter[outer]!.start <= s.ts)) cpu += s.dur
     const frame = nodes.get(s.node)!.callFrame
     const file = (frame.url ?? '').replace(options.origin, '')
     const key = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${(frame.lineNumber ?? 0) + 1}` : '(native)'}`
@@ -190,6 +215,7 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
     ...empty,
     oursMs: mergedLength(all) / 1000,
     sampledMs: mergedLength(sampled) / 1000,
+    oursCpuMs: cpu / 1000,
     longestTaskMs: longestTask / 1000,
     longestSliceMs: longestSlice / 1000,
     longTasks,
@@ -206,13 +232,16 @@ function workerThread(events: TraceEvent[], origin: string): ThreadKey | null {
 }
 
 /** Main-thread busy time of a run without the extension: the page's own load work. */
-export function pageWork(events: TraceEvent[], pageUrl: string): { thread: ThreadKey | null; busyMs: number; longestTaskMs: number } {
+export function pageWork(events: TraceEvent[], pageUrl: string): { thread: ThreadKey | null; busyMs: number; busyCpuMs: number; longestTaskMs: number } {
   const thread = pageMainThread(events, pageUrl)
-  if (!thread) return { thread, busyMs: 0, longestTaskMs: 0 }
+  if (!thread) return { thread, busyMs: 0, busyCpuMs: 0, longestTaskMs: 0 }
   const tasks = topLevelTasks(events, thread)
+  const taskEvents = events.filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
   return {
     thread,
     busyMs: tasks.reduce((s, t) => s + t.end - t.start, 0) / 1000,
+    /** The same tasks' thread (CPU) time (see Attribution.oursCpuMs). */
+    busyCpuMs: outermost(taskEvents).reduce((sum, e) => sum + e.cpu, 0) / 1000,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.end - t.start)) / 1000,
   }
 }
