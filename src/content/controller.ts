@@ -661,7 +661,6 @@ export class Controller {
 }
 
 /** Whether `a` starts before `b` in the document (a range whose nodes left the page counts as before: it goes soon). */
-/** Whether `a` starts before `b` in the document (a range no longer in it counts as before). */
 function precedes(a: AbstractRange, b: AbstractRange): boolean {
   if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset
   const position = a.startContainer.compareDocumentPosition(b.startContainer)
