@@ -56,6 +56,12 @@ export function splitText(text: string, max = MAX_BLOCK_CHARS): { base: number; 
 
 export class BlockRegistry {
   private nextKey = 1
+
+  /** The key the last block registered got (0: none yet). Keys grow in the order blocks are registered. */
+  get lastKey(): number {
+    return this.nextKey - 1
+  }
+
   /** The piece(s) each text node currently belongs to, to tell a re-collected block from a changed one. */
   private byNode = new WeakMap<Text, LocalBlock[]>()
   private sent = new Set<string>()

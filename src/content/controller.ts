@@ -104,6 +104,14 @@ export class Controller {
    */
   private ordered: LocalFinding[] = []
   private orderedHasDead = false
+  /**
+   * The last block key the first walk (over the whole body) registered; Infinity while it goes on. That walk reads
+   * the page top to bottom, so its blocks' keys are in document order and two of them are ordered without a DOM call.
+   * Blocks are not applied in that order: a text known from an earlier answer ("4 yr" under every reddit comment) is
+   * applied at once, ahead of the blocks above it that wait for theirs. On reddit-til, ordering them by
+   * compareDocumentPosition cost 1,200–2,400 calls and 4–5 ms (measured).
+   */
+  private firstWalkLastKey = Infinity
   private focused: LocalFinding | null = null
   private open: OpenCard | null = null
   private readonly details = new Map<string, DetailCard>()
@@ -243,7 +251,13 @@ export class Controller {
         if (found.length >= WALK_BATCH) drain()
         next = this.walker.next()
       }
-      if (next.done) this.walker = null
+      if (next.done) {
+        this.walker = null
+        if (this.firstWalkLastKey === Infinity) {
+          drain()
+          this.firstWalkLastKey = this.registry.lastKey
+        }
+      }
       return true
     })
   }
@@ -542,17 +556,24 @@ export class Controller {
 
   /** Inserts one block's findings (in offset order, contiguous in the document) where they belong. */
   private insertOrdered(list: LocalFinding[]): void {
-    const first = (list[0] as LocalFinding).range
+    const first = list[0] as LocalFinding
     let low = 0
     let high = this.ordered.length
     // Most blocks come after every known one (a page read top to bottom, a feed growing at its end).
-    if (high > 0 && precedes((this.ordered[high - 1] as LocalFinding).range, first)) low = high
+    if (high > 0 && this.precedes(this.ordered[high - 1] as LocalFinding, first)) low = high
     while (low < high) {
       const middle = (low + high) >> 1
-      if (precedes((this.ordered[middle] as LocalFinding).range, first)) low = middle + 1
+      if (this.precedes(this.ordered[middle] as LocalFinding, first)) low = middle + 1
       else high = middle
     }
     this.ordered.splice(low, 0, ...list)
+  }
+
+  /** Whether finding `a` starts before `b` (of another block) in the document. */
+  private precedes(a: LocalFinding, b: LocalFinding): boolean {
+    const limit = this.firstWalkLastKey
+    if (a.block.key <= limit && b.block.key <= limit) return a.block.key < b.block.key
+    return rangePrecedes(a.range, b.range)
   }
 
   // ── Cards ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -661,7 +682,7 @@ export class Controller {
 }
 
 /** Whether `a` starts before `b` in the document (a range whose nodes left the page counts as before: it goes soon). */
-function precedes(a: AbstractRange, b: AbstractRange): boolean {
+function rangePrecedes(a: AbstractRange, b: AbstractRange): boolean {
   if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset
   const position = a.startContainer.compareDocumentPosition(b.startContainer)
   return (position & Node.DOCUMENT_POSITION_DISCONNECTED) !== 0 || (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
