@@ -38,8 +38,8 @@ const SCAN_RETRY_MS = 1_000
 /**
  * Per-page caps: beyond these a page is too big to follow completely, and we stop rather than slow it down. With the
  * cap at 20,000, all of the bench's endless feed (5,000 paragraphs, 20,000 findings) was highlighted, but our share of
- * the main thread rose from 7.5–8.2 % to 11.1 % (two runs), the page's own DOM calls took 4–5× as long (µs per node,
- * against 1.0× at 5,000) and the page's heap grew by 11 MB (measured).
+ * the main thread (wall time) rose from 7.5–8.2 % to 11.1 % (two runs each), the page's own DOM calls took 4.2–4.8× as
+ * long (µs per node, against 1.0–2.9× at 5,000) and the page's heap grew by 3 MB more (measured).
  */
 const MAX_PAGE_CHARS = 3_000_000
 const MAX_FINDINGS = 5_000
@@ -112,6 +112,8 @@ export class Controller {
    * compareDocumentPosition cost 1,200–2,400 calls and 4–5 ms (measured).
    */
   private firstWalkLastKey = Infinity
+  /** The page moved nodes: block keys no longer tell document order, and `ordered` is sorted again when next read. */
+  private orderedUnsorted = false
   private focused: LocalFinding | null = null
   private open: OpenCard | null = null
   private readonly details = new Map<string, DetailCard>()
@@ -424,7 +426,13 @@ export class Controller {
     if (this.destroyed) return
     // Any change can move what is on screen (an inserted ad frame pushes the text down), even one we do not read.
     this.viewport.changed()
-    const { roots, removals } = changedRoots(this.records.splice(0))
+    const records = this.records.splice(0)
+    const { roots, removals } = changedRoots(records)
+    if (removals && movedNodes(records)) {
+      // Moved, a block keeps its key and its findings (their static ranges still hold) but not its place in the order.
+      this.firstWalkLastKey = 0
+      this.orderedUnsorted = true
+    }
     if (removals) {
       for (const [key, list] of this.byBlock) {
         const first = list[0]
@@ -550,6 +558,10 @@ export class Controller {
     if (this.orderedHasDead) {
       this.ordered = this.ordered.filter((finding) => this.findings.get(finding.id) === finding)
       this.orderedHasDead = false
+    }
+    if (this.orderedUnsorted) {
+      this.ordered.sort((a, b) => (a.block === b.block ? a.summary.start - b.summary.start : this.precedes(a, b) ? -1 : 1))
+      this.orderedUnsorted = false
     }
     return activeOnly ? this.ordered.filter((finding) => this.isActive(finding)) : this.ordered
   }
@@ -699,6 +711,14 @@ function detailKey(finding: LocalFinding): string {
  * new items) change no other block: only the added blocks are read. Anything else changes the enclosing block's text,
  * which is read again whole.
  */
+/** Whether the records removed a node that is in the page again (moved, not deleted). */
+function movedNodes(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    for (const node of Array.from(record.removedNodes)) if (node.isConnected) return true
+  }
+  return false
+}
+
 function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; removals: boolean } {
   const roots = new Set<Node>()
   let removals = false
