@@ -268,7 +268,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
       domWork, plainDomWork: plainRun?.domWork ?? null, heapBytes, plainHeapBytes: plainRun?.heapBytes ?? null,
       appendWallMs, plainAppendWallMs: plainRun?.wallMs ?? null, plainBusyMs: plainRun?.busyMs ?? null, plainBusyCpuMs: plainRun?.busyCpuMs ?? null, plainLongestTaskMs: plainRun?.longestTaskMs ?? null,
       items: FEED_ITEMS, seconds: FEED_SECONDS, scanMessages: messages, blocksSent: blocks, scannedOnce: once, scannedMoreThanOnce: many,
-      neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs) }, highlightedAtEnd: highlighted, inView,
+      neverScanned: never, attribution: attribution && { ...attribution, oursMs: round3(attribution.oursMs), oursCpuMs: round3(attribution.oursCpuMs) }, highlightedAtEnd: highlighted, inView,
       longestTaskMs: round3(pageWork(events, url).longestTaskMs), notes,
     }
   } finally {

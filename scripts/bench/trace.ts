@@ -30,9 +30,10 @@ export interface Attribution {
   /** Of which from CPU samples alone (stack contains an extension frame), ms. */
   sampledMs: number
   /**
-   * The same time as thread (CPU) time, ms: the thread time of our outermost trace events, plus the samples outside
-   * them. On a machine whose cores are shared (the worker scans at the same time) a task's wall time includes stretches
-   * in which its thread waited for a core; thread time does not.
+   * The same time as thread (CPU) time, ms: the thread time of our outermost trace events (their wall time where the
+   * trace gives none), plus the sampled time outside them (samples come only while the thread runs, each counted up to
+   * the next, at most 4 intervals). On a machine whose cores are shared (the worker scans at the same time) a task's
+   * wall time includes stretches in which its thread waited for a core; thread time does not.
    */
   oursCpuMs: number
   /** Longest top-level task that ran any of our code, ms (the whole task, page work in it included). */
@@ -181,7 +182,9 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
     if (!ours(s.node)) continue
     sampled.push({ start: s.ts, end: s.ts + s.dur })
     while (outer < tracedOuter.length && tracedOuter[outer]!.end <= s.ts) outer++
-    if (!(outer < tracedOuter.length && tracedOuter[outer]!.start <= s.ts)) cpu += s.dur
+    // Outside every event: the sample's stretch up to the next event (a sample running into one is not counted twice).
+    const next = tracedOuter[outer]
+    if (!next || next.start > s.ts) cpu += Math.min(s.dur, (next?.start ?? Infinity) - s.ts)
     const frame = nodes.get(s.node)!.callFrame
     const file = (frame.url ?? '').replace(options.origin, '')
     const key = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${(frame.lineNumber ?? 0) + 1}` : '(native)'}`

@@ -23,7 +23,37 @@ const events: TraceEvent[] = [
   event('FunctionCall', 45_000, 4_000, 3_000, 'http://127.0.0.1:1/page-script.js'),
 ]
 
+/** A sampled CPU profile on the thread: our function `scan` and the page's `render`, at the given times (µs). */
+function profile(samples: { at: number; node: number }[]): TraceEvent[] {
+  const nodes = [
+    { id: 1, callFrame: { functionName: '(root)', url: '' } },
+    { id: 2, parent: 1, callFrame: { functionName: 'scan', url: `${ORIGIN}src/content/main.js` } },
+    { id: 3, parent: 1, callFrame: { functionName: 'render', url: 'http://127.0.0.1:1/page-script.js' } },
+  ]
+  const start = 39_000
+  let previous = start
+  const timeDeltas = samples.map(({ at }) => {
+    const delta = at - previous
+    previous = at
+    return delta
+  })
+  return [
+    { name: 'Profile', cat: 'v8', ph: 'P', ...thread, ts: start, id: '0x1', args: { data: { startTime: start } } },
+    { name: 'ProfileChunk', cat: 'v8', ph: 'P', ...thread, ts: start, id: '0x1', args: { data: { cpuProfile: { nodes, samples: samples.map((s) => s.node) }, timeDeltas } } },
+  ]
+}
+
 describe('trace attribution', () => {
+  it('adds our samples outside our events, each up to the next sample or event, never into one', () => {
+    // Samples 1 ms apart, so each counts for at most 4 ms. Ours at 39.5 ms: 4 ms, of which 0.5 before our call at 40 ms;
+    // ours at 50 and 51 ms: 1 ms each; the page's at 52 and 53 ms.
+    const samples = [{ at: 39_500, node: 2 }, { at: 50_000, node: 2 }, { at: 51_000, node: 2 }, { at: 52_000, node: 3 }, { at: 53_000, node: 3 }]
+    const ours = attribute([...events, ...profile(samples)], { origin: ORIGIN, pageUrl: PAGE })
+    expect(ours.sampledMs).toBe(6)
+    expect(ours.oursCpuMs).toBe(7 + 0.5 + 2)
+    expect(ours.oursMs).toBe(8 + 4.5 + 2)
+  })
+
   it('charges us our outermost calls, in wall time and in thread time', () => {
     const ours = attribute(events, { origin: ORIGIN, pageUrl: PAGE })
     expect(ours.oursMs).toBe(12)

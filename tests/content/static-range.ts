@@ -3,6 +3,7 @@
  * only where the environment lacks one, and the text a static range covers, read through a live Range.
  */
 import { vi } from 'vitest'
+import { RangeGeometry } from '../../src/content/ranges.ts'
 
 export function installStaticRange(): void {
   if (typeof globalThis.StaticRange === 'function') return
@@ -25,8 +26,5 @@ export function installStaticRange(): void {
 }
 
 export function textOf(range: AbstractRange): string {
-  const live = document.createRange()
-  live.setStart(range.startContainer, range.startOffset)
-  live.setEnd(range.endContainer, range.endOffset)
-  return live.toString()
+  return new RangeGeometry(document).over(range).toString()
 }
