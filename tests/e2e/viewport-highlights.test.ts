@@ -240,9 +240,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const without = await quiet.evaluate(removalMicroseconds, undefined)
       await quiet.close()
       note(`${browser}: removing a node of the page took ${withFindings.toFixed(2)} µs with ${total} findings, ${without.toFixed(2)} µs on a page without any`)
-      // With a live Range per finding this was 121 against 3.2 µs in Chromium, 53 against 2.0 in Firefox; with static
-      // ones 0.7–1.9× (under a full test run's load the most). The bound leaves room for that noise, not for live ranges.
-      expect(withFindings, 'µs per removed node, against a page without findings').toBeLessThan(Math.max(5 * without, without + 3))
+      // With a live Range per finding this was 121 against 3.2 µs in Chromium, 53 against 2.0 in Firefox. With static
+      // ones, 1.5–6.5 µs on either page in both browsers across runs (Firefox's clock reads in steps of 0.5 µs here).
+      // The bound leaves room for that noise, not for live ranges.
+      expect(withFindings, 'µs per removed node, against a page without findings').toBeLessThan(Math.max(5 * without, without + 6))
     })
   })
 }
