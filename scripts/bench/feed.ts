@@ -160,6 +160,12 @@ function paintedInView(): { paragraphs: number; painted: number } {
   return { paragraphs, painted: shown }
 }
 
+/** Runs in the page: scrolls to feed paragraph `n`, or to the end for -1. */
+function jumpTo(n: number): void {
+  if (n < 0) window.scrollTo(0, document.documentElement.scrollHeight)
+  else document.querySelector(`a[href="#u${n}"]`)?.parentElement?.scrollIntoView({ block: 'center' })
+}
+
 async function heapAfter(browser: Browser, page: Page): Promise<number | null> {
   const session = await browser.ctx.newCDPSession(page)
   try {
@@ -183,6 +189,8 @@ async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: numb
     await page.waitForTimeout(2000)
     const events = await trace.stop()
     const work = pageWork(events, url)
+    // The same jumps as with the extension before its heap is read, so both heaps are of the same page state.
+    for (const to of JUMPS) await page.evaluate(jumpTo, to)
     const heapBytes = await heapAfter(plain, page)
     const domWork = await page.evaluate(pageDomWork)
     return { busyMs: round3(work.busyMs), busyCpuMs: round3(work.busyCpuMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork, heapBytes }
@@ -230,10 +238,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
     const attribution = browser.extensionOrigin ? attribute(events, { origin: browser.extensionOrigin, pageUrl: url }) : null
     const inView: FeedResult['inView'] = [{ to: null, ...(await page.evaluate(paintedInView)), afterMs: 0 }]
     for (const to of JUMPS) {
-      await page.evaluate((n) => {
-        if (n < 0) window.scrollTo(0, document.documentElement.scrollHeight)
-        else document.querySelector(`a[href="#u${n}"]`)?.parentElement?.scrollIntoView({ block: 'center' })
-      }, to)
+      await page.evaluate(jumpTo, to)
       const jumped = Date.now()
       let seen = await page.evaluate(paintedInView)
       while (seen.painted < seen.paragraphs && Date.now() - jumped < 5000) {
