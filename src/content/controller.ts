@@ -426,9 +426,8 @@ export class Controller {
     if (this.destroyed) return
     // Any change can move what is on screen (an inserted ad frame pushes the text down), even one we do not read.
     this.viewport.changed()
-    const records = this.records.splice(0)
-    const { roots, removals } = changedRoots(records)
-    if (removals && movedNodes(records)) {
+    const { roots, removals, moved } = changedRoots(this.records.splice(0))
+    if (moved) {
       // Moved, a block keeps its key and its findings (their static ranges still hold) but not its place in the order.
       this.firstWalkLastKey = 0
       this.orderedUnsorted = true
@@ -706,22 +705,16 @@ function detailKey(finding: LocalFinding): string {
 }
 
 /**
- * Where mutations changed text we read: the nodes to read again (their block roots are walked) and whether anything
- * we read may have been removed. Block elements (and blank text) added or removed between block boundaries (a feed's
+ * Where mutations changed text we read: the nodes to read again (their block roots are walked), whether anything
+ * we read may have been removed, and whether something was moved (removed, and in the page again). Block elements (and blank text) added or removed between block boundaries (a feed's
  * new items) change no other block: only the added blocks are read. Anything else changes the enclosing block's text,
  * which is read again whole.
  */
-/** Whether the records removed a node that is in the page again (moved, not deleted). */
-function movedNodes(records: readonly MutationRecord[]): boolean {
-  for (const record of records) {
-    for (const node of Array.from(record.removedNodes)) if (node.isConnected) return true
-  }
-  return false
-}
-
-function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; removals: boolean } {
+function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; removals: boolean; moved: boolean } {
   const roots = new Set<Node>()
   let removals = false
+  // A removed node that is in the page again was moved, not deleted.
+  let moved = false
   for (const record of records) {
     const target = record.target
     if (record.type === 'characterData') {
@@ -742,6 +735,7 @@ function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; r
       if (isIgnorable(node)) continue
       touched = true
       removals = true
+      moved ||= node.isConnected
       alone &&= isBlockNode(node) || isBlank(node)
     }
     if (!touched) continue
@@ -754,7 +748,7 @@ function changedRoots(records: readonly MutationRecord[]): { roots: Set<Node>; r
       for (const node of blocks) roots.add(node)
     } else roots.add(target)
   }
-  return { roots, removals }
+  return { roots, removals, moved }
 }
 
 function isBlockNode(node: Node): boolean {
