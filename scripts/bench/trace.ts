@@ -70,34 +70,35 @@ function mergedLength(intervals: Interval[]): number {
   return total
 }
 
-/** The events not inside another of the list: [start, end) and thread time of each, in µs, sorted by start. */
-function outermost(events: TraceEvent[]): { start: number; end: number; cpu: number }[] {
+interface Span extends Interval {
+  /** Thread (CPU) time, µs. */
+  cpu: number
+}
+
+/**
+ * 'X' events folded to the top level, sorted by start, in µs: an event inside another is part of it; one that runs on
+ * past the end of the one before extends it, with its thread time for that part in proportion.
+ */
+function topLevel(events: TraceEvent[]): Span[] {
   const sorted = events.map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur! })).sort((a, b) => a.start - b.start || b.end - a.end)
-  const outer: { start: number; end: number; cpu: number }[] = []
+  const top: Span[] = []
   for (const e of sorted) {
-    const last = outer[outer.length - 1]
-    if (last && e.start < last.end) continue
-    outer.push(e)
+    const last = top[top.length - 1]
+    if (last && e.start < last.end) {
+      if (e.end > last.end) {
+        last.cpu += (e.cpu * (e.end - last.end)) / (e.end - e.start)
+        last.end = e.end
+      }
+      continue
+    }
+    top.push(e)
   }
-  return outer
+  return top
 }
 
 /** Top-level tasks of one thread (tasks nested in tasks are folded into their parent). */
-function topLevelTasks(events: TraceEvent[], thread: ThreadKey): Interval[] {
-  const tasks = events
-    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur! }))
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-  const top: Interval[] = []
-  for (const t of tasks) {
-    const last = top[top.length - 1]
-    if (last && t.start < last.end) {
-      last.end = Math.max(last.end, t.end)
-      continue
-    }
-    top.push(t)
-  }
-  return top
+function topLevelTasks(events: TraceEvent[], thread: ThreadKey): Span[] {
+  return topLevel(events.filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined))
 }
 
 /** The renderer main thread that parsed `pageUrl`. */
@@ -161,7 +162,7 @@ export function attribute(events: TraceEvent[], options: { origin: string; pageU
   const tasks = topLevelTasks(events, thread)
   const tracedEvents = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined && isOurs(e.args?.data?.url ?? e.args?.fileName, options.origin))
   const traced: Interval[] = tracedEvents.map((e) => ({ start: e.ts, end: e.ts + e.dur! }))
-  const tracedOuter = outermost(tracedEvents)
+  const tracedOuter = topLevel(tracedEvents)
 
   const { samples, nodes } = profileSamples(events, thread)
   const oursNode = new Map<number, boolean>()
@@ -239,12 +240,11 @@ export function pageWork(events: TraceEvent[], pageUrl: string): { thread: Threa
   const thread = pageMainThread(events, pageUrl)
   if (!thread) return { thread, busyMs: 0, busyCpuMs: 0, longestTaskMs: 0 }
   const tasks = topLevelTasks(events, thread)
-  const taskEvents = events.filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
   return {
     thread,
     busyMs: tasks.reduce((s, t) => s + t.end - t.start, 0) / 1000,
     /** The same tasks' thread (CPU) time (see Attribution.oursCpuMs). */
-    busyCpuMs: outermost(taskEvents).reduce((sum, e) => sum + e.cpu, 0) / 1000,
+    busyCpuMs: tasks.reduce((sum, t) => sum + t.cpu, 0) / 1000,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.end - t.start)) / 1000,
   }
 }

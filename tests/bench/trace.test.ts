@@ -62,6 +62,13 @@ describe('trace attribution', () => {
     expect(ours.longestSliceMs).toBe(12)
   })
 
+  it('extends a task by one that runs on past its end, in wall and in proportion in thread time', () => {
+    // 0–10 ms (6 ms thread), then 8–14 ms (3 ms thread): its last 4 of 6 ms are past the first's end.
+    const work = pageWork([events[0]!, event('RunTask', 0, 10_000, 6_000), event('RunTask', 8_000, 6_000, 3_000)], PAGE)
+    expect(work.busyMs).toBe(14)
+    expect(work.busyCpuMs).toBe(8)
+  })
+
   it("counts the page's top-level tasks once, nested ones inside them", () => {
     const work = pageWork(events, PAGE)
     expect(work.busyMs).toBe(40)
