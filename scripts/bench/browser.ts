@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core'
+import type { BrowserContext, Page, Worker } from 'playwright-core'
 import { attribute, breakdown, longestEvent, pageWork, STYLE_RECALC, type Attribution, type TraceEvent } from './trace.ts'
 import { median, round3 } from './stats.ts'
 
@@ -161,13 +161,16 @@ async function traced<T>(ctx: BrowserContext, body: () => Promise<T>): Promise<{
 }
 
 /** The page isolate's heap after a full collection, bytes (main world and content-script world together). */
-export async function heapUsed(session: CDPSession): Promise<number | null> {
+export async function pageHeap(browser: Browser, page: Page): Promise<number | null> {
+  const session = await browser.ctx.newCDPSession(page)
   try {
     await session.send('HeapProfiler.collectGarbage')
     const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
     return usage.usedSize
   } catch {
     return null
+  } finally {
+    await session.detach().catch(() => {})
   }
 }
 
@@ -204,9 +207,7 @@ async function loadOnce(browser: Browser, url: string, slug: string, settleMs: n
         load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0,
       }))
     })
-    const session = await browser.ctx.newCDPSession(page)
-    const heap = await heapUsed(session)
-    await session.detach().catch(() => {})
+    const heap = await pageHeap(browser, page)
     const events = withoutProbe(traceEvents)
     const work = pageWork(events, url)
     return {

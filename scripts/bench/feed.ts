@@ -10,8 +10,7 @@
  * Last, with every finding in place, the page times its own DOM work (`pageDomWork`), with and without the extension:
  * what our findings cost the page's own code, which no trace of our scripts shows.
  */
-import type { Page } from 'playwright-core'
-import { heapUsed, startTrace, type Browser } from './browser.ts'
+import { pageHeap, startTrace, type Browser } from './browser.ts'
 import { attribute, breakdown, pageMainThread, pageWork, type Attribution } from './trace.ts'
 import { round3 } from './stats.ts'
 
@@ -166,15 +165,6 @@ function jumpTo(n: number): void {
   else document.querySelector(`a[href="#u${n}"]`)?.parentElement?.scrollIntoView({ block: 'center' })
 }
 
-async function heapAfter(browser: Browser, page: Page): Promise<number | null> {
-  const session = await browser.ctx.newCDPSession(page)
-  try {
-    return await heapUsed(session)
-  } finally {
-    await session.detach().catch(() => {})
-  }
-}
-
 /** The same feed in the context without the extension: the page's own cost, for comparison. */
 async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: number; busyCpuMs: number; longestTaskMs: number; wallMs: number; breakdown: Record<string, number>; domWork: DomWork; heapBytes: number | null }> {
   const url = `${origin}/feed.html`
@@ -191,7 +181,7 @@ async function plainFeed(plain: Browser, origin: string): Promise<{ busyMs: numb
     const work = pageWork(events, url)
     // The same jumps as with the extension before its heap is read, so both heaps are of the same page state.
     for (const to of JUMPS) await page.evaluate(jumpTo, to)
-    const heapBytes = await heapAfter(plain, page)
+    const heapBytes = await pageHeap(plain, page)
     const domWork = await page.evaluate(pageDomWork)
     return { busyMs: round3(work.busyMs), busyCpuMs: round3(work.busyCpuMs), longestTaskMs: round3(work.longestTaskMs), wallMs, breakdown: breakdown(events, work.thread), domWork, heapBytes }
   } finally {
@@ -247,7 +237,7 @@ export async function runFeed(browser: Browser, plain: Browser | null, origin: s
       }
       inView.push({ to, ...seen, afterMs: Date.now() - jumped })
     }
-    const heapBytes = await heapAfter(browser, page)
+    const heapBytes = await pageHeap(browser, page)
     const domWork = await page.evaluate(pageDomWork)
     let once: number | null = null, many: number | null = null, never: number | null = null
     let messages: number | null = null, blocks: number | null = null
