@@ -13,6 +13,7 @@ import { chromiumPath, distChrome, distFirefox, firefoxPath, note } from './help
 import { locateRange, recordedMutations, serialiseDom, serialisePristine, tooltipState } from './helpers/in-page.ts'
 import { startStaticServer, type StaticServer } from './helpers/server.ts'
 import { poll } from './helpers/page-actions.ts'
+import { pageDomWork } from '../../scripts/bench/page-dom-work.ts'
 
 const PAGE = '/fixtures/long-page.html'
 /** A page where nothing is found. */
@@ -54,23 +55,6 @@ function paragraphState(): ParagraphState {
     })
     .map((p) => p.id)
   return { inView, painted: [...painted], focus: [...(registry.get('context-lens-focus') ?? [])].map(paragraphOf), ranges }
-}
-
-/**
- * Runs in the page: µs per node it takes the page to remove 2,000 list items of its own (median of 5 rounds). A live
- * Range held on the page makes every such removal slower, wherever it is.
- */
-function removalMicroseconds(): number {
-  const rounds: number[] = []
-  const list = document.body.appendChild(document.createElement('ul'))
-  for (let round = 0; round < 5; round++) {
-    for (let i = 0; i < 2000; i++) list.appendChild(document.createElement('li')).textContent = `item ${i}`
-    const started = performance.now()
-    while (list.firstChild) list.firstChild.remove()
-    rounds.push(((performance.now() - started) / 2000) * 1000)
-  }
-  list.remove()
-  return rounds.sort((a, b) => a - b)[2]!
 }
 
 /** Paragraphs the last test adds, copies of the fixture's (so their text is already scanned). */
@@ -234,10 +218,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         30_000,
       )
       expect(answer.findings, 'findings once the copies are read').toHaveLength(total)
-      const withFindings = await page.evaluate(removalMicroseconds, undefined)
+      const withFindings = (await page.evaluate(pageDomWork, undefined)).removeUs
       const quiet = await session.newPage()
       await quiet.goto(server.origin + QUIET_PAGE)
-      const without = await quiet.evaluate(removalMicroseconds, undefined)
+      const without = (await quiet.evaluate(pageDomWork, undefined)).removeUs
       await quiet.close()
       note(`${browser}: removing a node of the page took ${withFindings.toFixed(2)} µs with ${total} findings, ${without.toFixed(2)} µs on a page without any`)
       // With a live Range per finding this was 121 against 3.2 µs in Chromium, 53 against 2.0 in Firefox. With static
