@@ -55,6 +55,18 @@ const api: ContentApi = {
 
 const painted = () => [...((CSS.highlights.get(HIGHLIGHT_NAMES.organisation) as unknown as Set<StaticRange> | undefined) ?? [])]
 const paragraphOf = (range: AbstractRange) => range.startContainer.parentElement as HTMLElement
+/** Ids of the paragraphs holding the focus ring. */
+const focusedParagraphs = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)].map((range) => paragraphOf(range).id)
+
+/** The paragraphs the focus ring moves through on `count` steps to the next finding. */
+function stepsNext(count: number): string[] {
+  const order: string[] = []
+  for (let i = 0; i < count; i++) {
+    controller!.step('next')
+    order.push(...focusedParagraphs())
+  }
+  return order
+}
 const observer = () => FakeIntersectionObserver.instances.at(-1)!
 
 let controller: Controller | null = null
@@ -89,8 +101,7 @@ describe('highlights near the viewport', () => {
     })
     vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 5000, 40, 20))
     expect(controller.step('previous')).toBe(true)
-    const focus = [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)]
-    expect(focus.map((range) => paragraphOf(range).id)).toEqual([`p${count - 1}`])
+    expect(focusedParagraphs()).toEqual([`p${count - 1}`])
     expect(scrolled.map((element) => element.id)).toEqual([`p${count - 1}`])
     near.clear()
     near.add(`p${count - 1}`)
@@ -185,13 +196,7 @@ describe('keyboard order', () => {
     await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(4), { timeout: 3000 })
     document.getElementById('c')!.remove()
     await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(3), { timeout: 3000 })
-    const focused = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)].map((range) => paragraphOf(range).id)
-    const order: string[] = []
-    for (let i = 0; i < 4; i++) {
-      controller.step('next')
-      order.push(...focused())
-    }
-    expect(order).toEqual(['a', 'b', 'd', 'a'])
+    expect(stepsNext(4)).toEqual(['a', 'b', 'd', 'a'])
   })
 
   it('keeps document order when a repeated text is placed ahead of the blocks above it, and when the page moves a block', async () => {
@@ -200,16 +205,7 @@ describe('keyboard order', () => {
     controller = new Controller(document, DEFAULT_SETTINGS, { lang: 'en', date: null }, api)
     controller.start()
     await vi.waitFor(() => expect(controller!.pageFindings()).toHaveLength(3))
-    const focused = () => [...(CSS.highlights.get(HIGHLIGHT_NAMES.focus) as unknown as Set<StaticRange>)].map((range) => paragraphOf(range).id)
-    const steps = (count: number) => {
-      const order: string[] = []
-      for (let i = 0; i < count; i++) {
-        controller!.step('next')
-        order.push(...focused())
-      }
-      return order
-    }
-    expect(steps(3)).toEqual(['a', 'b', 'c'])
+    expect(stepsNext(3)).toEqual(['a', 'b', 'c'])
     const [a, b, c] = controller.pageFindings().map((finding) => finding.id)
     // The page moves "a" to the end: the same nodes, so the same findings (the popup's list), in a new place.
     document.body.append(document.getElementById('a')!)

@@ -822,8 +822,8 @@ function phrasesOf<V>(map: ReadonlyMap<string, V>): PhraseIndex<{ key: string; v
 }
 
 /**
- * Built on first need, not when the module is evaluated: at a worker's cold start the two took 2.3–2.7 ms of the
- * modules' evaluation (User Timing marks, medians of 5 starts), which delays reading the knowledge core.
+ * Built on first need, not when the module is evaluated: at a worker's cold start the two took 2.3–3.1 ms of the
+ * modules' evaluation (User Timing marks, medians of 5 starts, three series), which delays reading the knowledge core.
  */
 let vaguePhrases: PhraseIndex<{ key: string; value: number }> | null = null
 let fractionPhrases: PhraseIndex<{ key: string; value: number }> | null = null
