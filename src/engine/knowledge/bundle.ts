@@ -47,13 +47,14 @@ interface EvenRun {
 function evenRun(points: readonly CompactPoint[]): EvenRun | null {
   const plain = (point: CompactPoint) => point.length === 3 && /^\d{4}-\d{2}-\d{2}$/.test(point[0])
   if (points.length < 3 || !plain(points[0]!) || !plain(points[1]!)) return null
-  const everyDays = toDay(points[1]![0]) - toDay(points[0]![0])
+  const first = toDay(points[0]![0])
+  const everyDays = toDay(points[1]![0]) - first
   const refs = points[0]![2].join()
   let length = 1
   while (
     length < points.length &&
     plain(points[length]!) &&
-    toDay(points[length]![0]) - toDay(points[length - 1]![0]) === everyDays &&
+    toDay(points[length]![0]) === first + length * everyDays &&
     points[length]![2].join() === refs
   ) length++
   if (everyDays <= 0 || length < 3) return null
