@@ -34,6 +34,7 @@ export function rowsOf(report: BenchReport): Row[] {
     add('1 throughput', 'engine / compromise', r.engineOverCompromise === null ? '—' : `${f(r.engineOverCompromise, 0)}×`, '≥ 200×', r.engineOverCompromise === null ? 'skipped' : status(r.engineOverCompromise >= 200))
     add('1 throughput', 'engine / recognizers-text', r.engineOverRecognizers === null ? '—' : `${f(r.engineOverRecognizers, 0)}×`, '≥ 200×', r.engineOverRecognizers === null ? 'skipped' : status(r.engineOverRecognizers >= 200))
     add('1 throughput', 'regex floor / engine', r.regexOverEngine === null ? '—' : `${f(r.regexOverEngine, 2)}×`, '≤ 10×', r.regexOverEngine === null ? 'skipped' : status(r.regexOverEngine <= 10))
+    if (r.regexOverTokenizer !== null) add('1 throughput', "regex floor / the engine's tokenizer alone (one pass, no rules), full corpus", `${f(r.regexOverTokenizer, 2)}× (tokenizer ${f(full('tokenizer alone')?.mbPerSec, 1)} MB/s; engine = ${f(r.tokenizerOverEngine, 1)}× the tokenizer's time)`, '', 'info')
     if (t.findings) add('1 throughput', 'engine findings on corpus', `${t.findings.organisations} orgs, ${t.findings.quantities} quantities, ${t.findings.claims} claims`, '', 'info')
   }
   const q = report.quickCheck

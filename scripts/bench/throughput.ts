@@ -8,6 +8,7 @@ import type { BenchCorpus } from './corpus.ts'
 import type { Scanner } from './engine.ts'
 import { engineScan, regexFloor } from './quick-ratio.ts'
 import { interleaveParts, type ContestResult } from './stats.ts'
+import { Tokens } from '../../src/engine/text.ts'
 
 export interface ScanItem { text: string; lang: string; date: string | undefined }
 
@@ -23,6 +24,10 @@ export interface ThroughputResult {
     engineOverCompromise: number | null
     engineOverRecognizers: number | null
     regexOverEngine: number | null
+    /** The floor's speed over the tokenizer's alone: what any rule set on top of it cannot beat. */
+    regexOverTokenizer: number | null
+    /** The tokenizer's speed over the engine's: how many times its own cost the rules on top of it add up to. */
+    tokenizerOverEngine: number | null
   }
   notes: string[]
 }
@@ -65,6 +70,16 @@ export function subsetItems(corpus: BenchCorpus, bytesPerPage: number): ScanItem
   return corpus.pages.flatMap((page) => sampleIndices(page.blocks, bytesPerPage).map((i) => ({ text: page.blocks[i]!, lang: page.lang, date: page.date })))
 }
 
+/**
+ * The engine's tokenizer alone (src/engine/text.ts, from source), one pass over each block and no rule: every rule of
+ * the engine reads its tokens, so its speed bounds the engine's from above.
+ */
+function tokenizeAll(tokens: Tokens, texts: readonly string[]): number {
+  let count = 0
+  for (const text of texts) count += tokens.reset(text).count
+  return count
+}
+
 function bytesOf(items: readonly ScanItem[]): number {
   return items.reduce((sum, item) => sum + Buffer.byteLength(item.text, 'utf8'), 0)
 }
@@ -88,6 +103,7 @@ export function runThroughput(
   // Full corpus: engine vs the regex floor, alternating page by page. The regex pass over a page is tiny, so it is
   // repeated within its part to rise above the timer's resolution.
   const REGEX_REPEAT = 10
+  const tokens = new Tokens()
   options.log(`  full corpus: ${(allBytes / 1e6).toFixed(2)} MB of UTF-8 text in ${all.length} blocks, interleaved trials (≤ ${options.fullTrials}, ~${options.fullBudgetMs / 1000} s)`)
   const full = interleaveParts(
     [
@@ -100,6 +116,7 @@ export function runThroughput(
           return () => { let n = 0; for (let r = 0; r < REGEX_REPEAT; r++) n += regexFloor(texts); return n }
         }),
       },
+      { name: 'tokenizer alone', bytes: allBytes, parts: allPages.map((items) => { const texts = items.map((i) => i.text); return () => tokenizeAll(tokens, texts) }) },
     ],
     { trials: options.fullTrials, warmups: 2, budgetMs: options.fullBudgetMs, minTrials: 5 },
   )
@@ -184,6 +201,8 @@ export function runThroughput(
       engineOverCompromise: ratio(engineSub, get(subsetResults, 'compromise')),
       engineOverRecognizers: ratio(engineSub, get(subsetResults, 'recognizers-text')),
       regexOverEngine: ratio(get(full, 'regex floor'), engineFull),
+      regexOverTokenizer: ratio(get(full, 'regex floor'), get(full, 'tokenizer alone')),
+      tokenizerOverEngine: ratio(get(full, 'tokenizer alone'), engineFull),
     },
     notes,
   }
