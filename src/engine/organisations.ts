@@ -44,22 +44,28 @@ export interface CompiledAliasIndex {
 /** The compiled alias index as a scanner reads it: the first words, and one word's aliases when a page uses it. */
 export interface StoredAliasIndex {
   readonly covers: number
-  keys(): readonly string[]
-  aliases(key: string): readonly CompiledAlias[]
+  /** How many first words; each is addressed by its place in the index, 0 to keyCount() - 1. */
+  keyCount(): number
+  /** First word k. */
+  key(k: number): string
+  /** The aliases of first word k ([] outside the index). */
+  aliases(k: number): readonly CompiledAlias[]
   /** See CompiledAliasIndex.uncapitalised. */
   uncapitalised(): readonly string[] | undefined
-  /** `keyHash` of each first word, in the order of `keys()`, when stored. */
+  /** `keyHash` of each first word, in their order, when stored. */
   keyHashes?(): readonly number[] | undefined
-  /** The alias index's first-word table over `keys()`, when stored (see PhraseSource.firstWords). */
+  /** The alias index's first-word table over the first words, when stored (see PhraseSource.firstWords). */
   firstWords?(): StoredFirstWords | undefined
 }
 
 /** The stored view of an index compiled in memory (tests, generated knowledge). */
 export function storedAliasIndex(compiled: CompiledAliasIndex): StoredAliasIndex {
+  const keys = Object.keys(compiled.byFirst)
   return {
     covers: compiled.covers,
-    keys: () => Object.keys(compiled.byFirst),
-    aliases: (key) => compiled.byFirst[key] ?? [],
+    keyCount: () => keys.length,
+    key: (k) => keys[k] ?? '',
+    aliases: (k) => (k >= 0 && k < keys.length ? compiled.byFirst[keys[k]!]! : []),
     uncapitalised: () => compiled.uncapitalised,
   }
 }
@@ -85,22 +91,31 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
     const organisation = organisations.at(organisationIndex)!
     return aliasIndex < 0 ? implicitName(organisation) : organisation.aliases[aliasIndex]!
   }
-  // A file built before the list existed: look at every stored alias once.
-  const uncapitalised = new Set(
-    stored.uncapitalised() ??
-      stored.keys().filter((key) => stored.aliases(key).some(([organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))),
-  )
+  // Made on first need (a scan reads the stored summaries instead); a file built before the list existed: look at
+  // every stored alias once.
+  let uncapitalised: Set<string> | null = null
+  const uncapitalisedWords = (): Set<string> => {
+    if (!uncapitalised) {
+      const listed = stored.uncapitalised()
+      uncapitalised = new Set(listed)
+      for (let k = 0; !listed && k < stored.keyCount(); k++) {
+        if (stored.aliases(k).some(([organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))) uncapitalised.add(stored.key(k))
+      }
+    }
+    return uncapitalised
+  }
   return {
-    keys: () => stored.keys(),
+    keyCount: () => stored.keyCount(),
+    key: (k) => stored.key(k),
     keyHashes: () => stored.keyHashes?.(),
     firstWords: () => stored.firstWords?.(),
-    load: (key) =>
-      stored.aliases(key).map(([organisationIndex, aliasIndex]) => {
+    load: (k) =>
+      stored.aliases(k).map(([organisationIndex, aliasIndex]) => {
         const organisation = organisations.at(organisationIndex)!
         const alias = aliasOf(organisationIndex, aliasIndex)
         return { rest: aliasKeys(alias.text).slice(1), value: { organisation, alias, exactForm: null, contextWords: null } }
       }),
-    summary: (key) => (uncapitalised.has(key) ? UNCAPITALISED_START : 0),
+    summary: (k) => (uncapitalisedWords().has(stored.key(k)) ? UNCAPITALISED_START : 0),
   }
 }
 

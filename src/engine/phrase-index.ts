@@ -21,15 +21,20 @@ export interface PhraseMatch<T> {
   value: T
 }
 
-/** Phrases stored ahead of time, by first key, read into the index only when a page uses that key. */
+/**
+ * Phrases stored ahead of time, by first key, read into the index only when a page uses that key. Keys are addressed
+ * by their place, 0 to keyCount() - 1, so that no index needs a map from key to place (see bundle.ts: Lines).
+ */
 export interface PhraseSource<T> {
-  keys(): readonly string[]
+  keyCount(): number
+  /** First key k, folded. */
+  key(k: number): string
   /** `keyHash` of each key, in the same order, when the source stores them (saves hashing every key at start). */
   keyHashes?(): readonly number[] | undefined
-  /** The phrases starting with `key`: their folded tokens after the first, and their values. */
-  load(key: string): { rest: readonly string[]; value: T }[]
-  /** The union of the index's `summarise` over the phrases starting with `key`, known without loading them. */
-  summary(key: string): number
+  /** The phrases starting with key k: their folded tokens after the first, and their values. */
+  load(k: number): { rest: readonly string[]; value: T }[]
+  /** The union of the index's `summarise` over the phrases starting with key k, known without loading them. */
+  summary(k: number): number
   /** The first-word table an index over these keys made (`firstWordTable`), when the source stores it. */
   firstWords?(): StoredFirstWords | undefined
 }
@@ -40,13 +45,20 @@ export interface PhraseSource<T> {
  */
 export interface StoredFirstWords {
   slots: StoredHashSlots
-  /** Per root slot, the index in `keys()` of its first stored key. */
+  /** Per root slot, the place of its first stored key. */
   keyOfSlot: Int32Array
   /** Per root slot, the union of `summarise` over its phrases. */
   summaries: Int32Array
   summaryOfAll: number
-  /** [slot, index in `keys()`] of each further key whose hash is a slot's first key's. */
+  /** [slot, place] of each further stored key whose hash is a slot's first key's. */
   colliding: [number, number][]
+  /**
+   * [place, key] of a few stored keys, each the first of its slot: an index checks the table against them (see
+   * `fitsTable`) without reading all of the source's keys.
+   */
+  samples: [number, string][]
+  /** The first key of each slot whose summary is not 0 (see `summarisedWords`). */
+  summarisedKeys: string[]
 }
 
 interface TrieNode<T> {
@@ -64,7 +76,7 @@ export class PhraseIndex<T> {
   /** The trie under each root slot, built on first use. */
   private nodes: (TrieNode<T> | null)[] = []
   /**
-   * The index in `stored.keys()` of each root slot's first stored key (-1 for none), below `nodes.length`. Typed arrays
+   * The place in `stored` of each root slot's first stored key (-1 for none), below `nodes.length`. Typed arrays
    * with room to grow, like `summaries`: a stored table's are copied in one native step, where making plain arrays of
    * them took a worker 5–8 ms of its cold start (measured).
    */
@@ -97,12 +109,10 @@ export class PhraseIndex<T> {
     private readonly summarise: (value: T) => number = () => 0,
     private readonly rank: (value: T) => number = () => 0,
   ) {
-    const keys = stored?.keys() ?? []
-    const hashes = stored?.keyHashes?.()
-    const hashOf = (k: number) => hashes?.[k] ?? keyHash(keys[k]!)
+    const keyCount = stored?.keyCount() ?? 0
     const table = stored?.firstWords?.()
     const restored = table && new HashSlots(0, table.slots)
-    if (table && restored && fitsKeys(restored, table, keys.length, hashOf)) {
+    if (table && restored && fitsTable(restored, table, keyCount)) {
       this.firstWords = restored
       this.nodes = new Array<null>(table.slots.size).fill(null)
       this.storedKeys = new Int32Array(table.keyOfSlot)
@@ -110,30 +120,34 @@ export class PhraseIndex<T> {
       this.summaryOfAll = table.summaryOfAll
       for (const [slot, key] of table.colliding) listAt(this.collidingKeys, slot).push(key)
       // The few first words with a summary get their own small table again (see summarisedWords).
-      for (let slot = 0; slot < this.nodes.length; slot++) {
-        if (this.summaries[slot] === 0) continue
-        this.summarisedWords.add(hashOf(this.storedKeys[slot]!))
-      }
+      for (const key of table.summarisedKeys) this.summarisedWords.add(keyHash(key))
       return
     }
-    this.firstWords = new HashSlots(keys.length)
-    for (let k = 0; k < keys.length; k++) {
+    const hashes = stored?.keyHashes?.()
+    const hashOf = (k: number) => hashes?.[k] ?? keyHash(stored!.key(k))
+    this.firstWords = new HashSlots(keyCount)
+    for (let k = 0; k < keyCount; k++) {
       const hash = hashOf(k)
       const slot = this.slotFor(hash)
       if (this.storedKeys[slot] === -1) this.storedKeys[slot] = k
       else listAt(this.collidingKeys, slot).push(k)
-      this.summariseSlot(slot, hash, stored!.summary(keys[k]!))
+      this.summariseSlot(slot, hash, stored!.summary(k))
     }
   }
 
   /** The first-word table of the stored keys as it is now (not a copy), for a source to store; the constructor reads it back. */
   firstWordTable(): StoredFirstWords {
+    const slots = this.nodes.length
+    const firstKeyOf = (slot: number) => this.stored!.key(this.storedKeys[slot]!)
+    const sampled = Array.from({ length: Math.min(slots, TABLE_SAMPLES) }, (_, i) => Math.floor((i * slots) / Math.min(slots, TABLE_SAMPLES)))
     return {
       slots: this.firstWords.stored(),
-      keyOfSlot: this.storedKeys.slice(0, this.nodes.length),
-      summaries: this.summaries.slice(0, this.nodes.length),
+      keyOfSlot: this.storedKeys.slice(0, slots),
+      summaries: this.summaries.slice(0, slots),
       summaryOfAll: this.summaryOfAll,
       colliding: [...this.collidingKeys].flatMap(([slot, keys]) => keys.map((key): [number, number] => [slot, key])),
+      samples: sampled.filter((slot) => this.storedKeys[slot]! >= 0).map((slot): [number, string] => [this.storedKeys[slot]!, firstKeyOf(slot)]),
+      summarisedKeys: Array.from({ length: slots }, (_, slot) => slot).filter((slot) => this.summaries[slot] !== 0 && this.storedKeys[slot]! >= 0).map(firstKeyOf),
     }
   }
 
@@ -227,10 +241,9 @@ export class PhraseIndex<T> {
     const node: TrieNode<T> = { children: null, phrases: null }
     this.nodes[slot] = node
     const first = this.storedKeys[slot]!
-    const storedKeys = first >= 0 ? this.stored!.keys() : []
     for (const k of first >= 0 ? [first, ...(this.collidingKeys.get(slot) ?? [])] : []) {
-      const key = storedKeys[k]!
-      for (const { rest, value } of this.stored!.load(key)) this.insert(node, { keys: [key, ...rest], value })
+      const key = this.stored!.key(k)
+      for (const { rest, value } of this.stored!.load(k)) this.insert(node, { keys: [key, ...rest], value })
     }
     for (const phrase of this.added.get(slot) ?? []) this.insert(node, phrase)
     this.added.delete(slot)
@@ -254,21 +267,22 @@ export class PhraseIndex<T> {
   }
 }
 
+/** How many stored keys a table carries to be checked by (`StoredFirstWords.samples`). */
+const TABLE_SAMPLES = 16
+
 /**
- * Whether a stored table was made for these keys by this code: a sample of keys must find their own slots (a file
- * written by an engine that probed or hashed differently, or on a machine of the other byte order, fails here).
+ * Whether a stored table was made for these keys by this code: as many keys as the source has, and the sampled keys
+ * must find their own slots (a file written by an engine that probed or hashed differently, or on a machine of the
+ * other byte order, fails here).
  */
-function fitsKeys(slots: HashSlots, table: StoredFirstWords, keyCount: number, hashOf: (k: number) => number): boolean {
+function fitsTable(slots: HashSlots, table: StoredFirstWords, keyCount: number): boolean {
   const { size } = table.slots
   if (size + table.colliding.length !== keyCount || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
-  const step = Math.max(1, Math.floor(keyCount / 16))
-  for (let k = 0; k < keyCount; k += step) {
-    const hash = hashOf(k)
-    const slot = slots.slotOf(hash)
-    const first = slot < 0 ? -1 : table.keyOfSlot[slot]!
-    if (first < 0 || hashOf(first) !== hash) return false
-  }
-  return true
+  if (keyCount > 0 && table.samples.length === 0) return false
+  return table.samples.every(([k, key]) => {
+    const slot = slots.slotOf(keyHash(key))
+    return slot >= 0 && table.keyOfSlot[slot] === k
+  })
 }
 
 function listAt<V>(lists: Map<number, V[]>, slot: number): V[] {

@@ -114,12 +114,15 @@ export interface StoredHashSlots {
 
 /** A set of folded words that answers for a token by its hash. */
 export class WordSet {
-  private readonly hashes = new HashSlots()
+  private readonly hashes: HashSlots
   /** The words of each slot: one, unless their hashes collide. */
   private readonly wordsBySlot: string[][] = []
 
   constructor(words: Iterable<string>) {
-    for (const word of new Set(words)) {
+    const distinct = new Set(words)
+    // Sized at once: grown from the default, the sets the engine makes as its modules load rehashed up to five times.
+    this.hashes = new HashSlots(distinct.size)
+    for (const word of distinct) {
       const slot = this.hashes.add(keyHash(word))
       ;(this.wordsBySlot[slot] ??= []).push(word)
     }

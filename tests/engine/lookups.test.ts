@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { isUpper, keyHash, Tokens } from '../../src/engine/text.ts'
 import { HashSlots, WordSet } from '../../src/engine/word-set.ts'
-import { PhraseIndex } from '../../src/engine/phrase-index.ts'
+import { PhraseIndex, type PhraseSource, type StoredFirstWords } from '../../src/engine/phrase-index.ts'
 import { languageOf } from '../../src/engine/quantities/lexicon.ts'
 
 describe('HashSlots', () => {
@@ -57,6 +57,61 @@ describe('PhraseIndex.summarisedSlotOf', () => {
     expect(index.slotOf(keyHash('quiet'))).toBeGreaterThanOrEqual(0)
     expect(index.summarisedSlotOf(keyHash('quiet'))).toBe(-1)
     expect(index.summarisedSlotOf(keyHash('absent'))).toBe(-1)
+  })
+})
+
+describe('PhraseIndex over a stored source', () => {
+  // Phrases of a source by first key: 300 words of letters ("wd", "we", …), a third of them followed by "next".
+  const word = (i: number) => `w${Array.from(i.toString(26), (digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('')}`
+  const phrases: Record<string, { rest: string[]; value: string }[]> = {}
+  for (let i = 0; i < 300; i++) (phrases[word(i)] ??= []).push({ rest: i % 3 === 0 ? ['next'] : [], value: `p${i}` })
+  phrases.loud = [{ rest: [], value: 'LOUD' }]
+  const keys = Object.keys(phrases)
+  const source = (table?: StoredFirstWords) => {
+    const reads = { keys: 0 }
+    const stored: PhraseSource<string> = {
+      keyCount: () => keys.length,
+      key: (k) => (reads.keys++, keys[k]!),
+      load: (k) => phrases[keys[k]!]!,
+      summary: (k) => (keys[k] === 'loud' ? 1 : 0),
+      firstWords: () => table,
+    }
+    return { stored, reads }
+  }
+  const summarise = (value: string) => (value === 'LOUD' ? 1 : 0)
+  const table = new PhraseIndex(source().stored, summarise).firstWordTable()
+  const text = `${word(3)} next ${word(4)} loud ${word(299)} next absent ${word(7)}`
+  const matches = (index: PhraseIndex<string>) => {
+    const tokens = new Tokens().reset(text)
+    return Array.from({ length: tokens.count }, (_, i) => index.matchesAt(tokens, i, () => true)?.value ?? null)
+  }
+  const plain = matches(new PhraseIndex(source().stored, summarise))
+
+  it('starts from the stored table without reading a key, and answers as an index built from the keys', () => {
+    const { stored, reads } = source(table)
+    const index = new PhraseIndex(stored, summarise)
+    expect(reads.keys).toBe(0)
+    expect(index.summarisedSlotOf(keyHash('loud'))).toBe(index.slotOf(keyHash('loud')))
+    expect(index.summarisedSlotOf(keyHash(word(3)))).toBe(-1)
+    expect(matches(index)).toEqual(plain)
+    expect(plain.filter((value) => value !== null)).toEqual(['p3', 'p4', 'LOUD', 'p299', 'p7'])
+  })
+
+  it('builds its own table when the stored one was not made for these keys (other hashing, other byte order, other keys)', () => {
+    const swapped = (array: Int32Array) => new Int32Array(Array.from(array, (value) => ((value & 0xff) << 24) | ((value >>> 8) & 0xff) << 16 | ((value >>> 16) & 0xff) << 8 | (value >>> 24)))
+    const foreign: StoredFirstWords[] = [
+      { ...table, samples: table.samples.map(([k, key]) => [k, `${key}x`]) },
+      { ...table, slots: { ...table.slots, entries: swapped(table.slots.entries) } },
+      { ...table, samples: table.samples.map(([k, key]) => [k + 1, key]) },
+      { ...table, colliding: [...table.colliding, [0, keys.length]] },
+      { ...table, samples: [] },
+    ]
+    for (const stale of foreign) {
+      const { stored, reads } = source(stale)
+      const index = new PhraseIndex(stored, summarise)
+      expect(reads.keys).toBeGreaterThanOrEqual(keys.length)
+      expect(matches(index)).toEqual(plain)
+    }
   })
 })
 

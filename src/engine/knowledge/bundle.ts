@@ -125,7 +125,7 @@ export function splitKnowledge(knowledge: CompiledKnowledge): { core: CompiledKn
 
 /** The bundled core as written to its file (see the comment at the top). */
 export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex' | 'compactFigures'> {
-  format: 'context-lens-core/4'
+  format: 'context-lens-core/5'
   organisationCount: number
   /**
    * One organisation per line, its fields separated by tabs: name, type (index in `organisationTypes`), country, then
@@ -143,6 +143,8 @@ export interface CoreFile extends Omit<Knowledge, 'organisations' | 'aliasIndex'
    * tabs, each as "organisation-index alias-index" (see CompiledAlias; folded words hold no white space).
    */
   aliasKeys: string
+  /** How many lines `aliasKeys` has: an index starts without reading them. */
+  aliasKeyCount: number
   /**
    * `keyHash` of each first word, in the order of `aliasKeys`: the scanner's first-word table is built without hashing.
    * A packed core stores the table itself instead (`aliasFirstWords`), and not these.
@@ -171,11 +173,12 @@ export function packCore(core: CompiledKnowledge): CoreFile {
   for (const key of keys) if (/\s/.test(key)) throw new Error(`packCore: the alias word ${JSON.stringify(key)} holds white space`)
   return {
     ...rest,
-    format: 'context-lens-core/4',
+    format: 'context-lens-core/5',
     organisationCount: organisations.length,
     ...packRows(organisations),
     organisationIds: organisations.map((organisation) => organisation.id).join('\n'),
     aliasKeys: keys.join('\n'),
+    aliasKeyCount: keys.length,
     aliasKeyHashes: keys.map(keyHash),
     aliasLines: keys.map((key) => aliasIndex.byFirst[key]!.map((entry) => entry.join(' ')).join('\t')).join('\n'),
     aliasCovers: aliasIndex.covers,
@@ -186,7 +189,7 @@ export function packCore(core: CompiledKnowledge): CoreFile {
 }
 
 export function isCoreFile(value: unknown): value is CoreFile {
-  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/4'
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'context-lens-core/5'
 }
 
 const ALIAS_CASES: readonly Alias['case'][] = ['exact', 'initial', 'any']
@@ -217,21 +220,53 @@ function packRows(organisations: readonly Organisation[]): Pick<CoreFile, 'organ
   return { organisationRows: rows.join('\n'), organisationTypes: [...types.keys()], aliasContexts }
 }
 
+/**
+ * The lines of a text, split on first use and read by their place: the alias index finds a first word's aliases on
+ * the line of the same place, with no map from word to line (making one for the 11,161 first words cost a cold Node
+ * 4.9 ms more than the split itself, on every worker's first scan).
+ */
+export class Lines {
+  private lines: string[] | null = null
+
+  /** The text is read on the first use (a packed core decodes it only then); an empty text has no lines. */
+  constructor(private readonly read: () => string) {}
+
+  get length(): number {
+    return this.split().length
+  }
+
+  /** Line `i` without its line break; '' outside the text. */
+  at(i: number): string {
+    return this.split()[i] ?? ''
+  }
+
+  private split(): string[] {
+    if (!this.lines) {
+      const text = this.read()
+      this.lines = text === '' ? [] : text.split('\n')
+    }
+    return this.lines
+  }
+}
+
 /** The bundled organisations, each read from its row on first use. */
 export class StoredOrganisations implements OrganisationList {
-  private rows: string[] | null = null
+  private readonly rows: Lines
+  private readonly ids: Lines
   private readonly parsed: (Organisation | undefined)[] = []
-  private ids: string[] | null = null
   private indexById: Map<string, number> | null = null
 
   /** The row and id texts are read on first use (a packed core decodes them only then). */
   constructor(
     readonly length: number,
-    private readonly rowText: () => string,
-    private readonly idText: () => string,
+    rowText: () => string,
+    idText: () => string,
     private readonly types: readonly string[],
     private readonly contexts: readonly string[][],
-  ) {}
+  ) {
+    this.rows = new Lines(rowText)
+    this.ids = new Lines(idText)
+  }
 
   at(index: number): Organisation | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
@@ -239,7 +274,10 @@ export class StoredOrganisations implements OrganisationList {
   }
 
   indexOf(id: string): number {
-    this.indexById ??= new Map(this.idList().map((entry, index) => [entry, index]))
+    if (!this.indexById) {
+      this.indexById = new Map()
+      for (let index = 0; index < this.length; index++) this.indexById.set(this.ids.at(index), index)
+    }
     return this.indexById.get(id) ?? -1
   }
 
@@ -247,13 +285,8 @@ export class StoredOrganisations implements OrganisationList {
     for (let index = 0; index < this.length; index++) yield this.at(index)!
   }
 
-  private idList(): string[] {
-    return (this.ids ??= this.length === 0 ? [] : this.idText().split('\n'))
-  }
-
   private read(index: number): Organisation {
-    this.rows ??= this.rowText().split('\n')
-    const [name, type, country, ...aliasFields] = this.rows[index]!.split('\t') as [string, string, string, ...string[]]
+    const [name, type, country, ...aliasFields] = this.rows.at(index).split('\t') as [string, string, string, ...string[]]
     const aliases: Alias[] = []
     for (let k = 0; k < aliasFields.length; k += 3) {
       const rule = aliasFields[k + 1]!
@@ -265,7 +298,7 @@ export class StoredOrganisations implements OrganisationList {
       if (context !== '') alias.context = this.contexts[Number(context)]!
       aliases.push(alias)
     }
-    return { id: this.idList()[index]!, name, aliases, type: this.types[Number(type)]!, country: country || null, facts: [], links: [] }
+    return { id: this.ids.at(index), name, aliases, type: this.types[Number(type)]!, country: country || null, facts: [], links: [] }
   }
 }
 
@@ -311,39 +344,39 @@ export function organisationFinder(list: OrganisationList): (id: string) => Orga
 }
 
 class StoredAliases implements StoredAliasIndex {
-  private keyList: string[] | null = null
-  private lines: string[] | null = null
-  private lineOf: Map<string, number> | null = null
+  private readonly keyLines: Lines
+  private readonly aliasLines: Lines
 
   /** The texts are read on first use, like the organisations' (see StoredOrganisations). */
   constructor(
     readonly covers: number,
-    private readonly keyText: () => string,
-    private readonly lineText: () => string,
+    private readonly keys: number,
+    keyText: () => string,
+    lineText: () => string,
     private readonly uncapitalisedText: () => string,
     readonly keyHashes: () => readonly number[] | undefined,
     readonly firstWords: () => StoredFirstWords | undefined,
-  ) {}
+  ) {
+    this.keyLines = new Lines(keyText)
+    this.aliasLines = new Lines(lineText)
+  }
 
   uncapitalised(): readonly string[] {
     const text = this.uncapitalisedText()
     return text === '' ? [] : text.split('\n')
   }
 
-  keys(): readonly string[] {
-    if (!this.keyList) {
-      const text = this.keyText()
-      this.keyList = text === '' ? [] : text.split('\n')
-    }
-    return this.keyList
+  keyCount(): number {
+    return this.keys
   }
 
-  aliases(key: string): readonly CompiledAlias[] {
-    this.lineOf ??= new Map(this.keys().map((entry, index) => [entry, index]))
-    const line = this.lineOf.get(key)
-    if (line === undefined) return []
-    this.lines ??= this.lineText().split('\n')
-    return this.lines[line]!.split('\t').map((entry): CompiledAlias => {
+  key(k: number): string {
+    return this.keyLines.at(k)
+  }
+
+  aliases(k: number): readonly CompiledAlias[] {
+    if (!(k >= 0 && k < this.keys)) return []
+    return this.aliasLines.at(k).split('\t').map((entry): CompiledAlias => {
       const space = entry.indexOf(' ')
       return [Number(entry.slice(0, space)), Number(entry.slice(space + 1))]
     })
@@ -361,12 +394,12 @@ const isTextField = (key: string) => (TEXT_FIELDS as readonly string[]).includes
 export function openCore(file: CoreFile): Knowledge {
   const small = Object.fromEntries(Object.keys(file).filter((key) => !isTextField(key) && key !== 'format').map((key) => [key, file[key as keyof CoreFile]]))
   const rest = small as Omit<CoreFile, 'format' | (typeof TEXT_FIELDS)[number]>
-  const { organisationCount, organisationTypes, aliasContexts, aliasCovers, aliasKeyHashes, aliasFirstWords, ...knowledge } = rest
+  const { organisationCount, organisationTypes, aliasContexts, aliasCovers, aliasKeyCount, aliasKeyHashes, aliasFirstWords, ...knowledge } = rest
   let figures: CompactFigures | null = null
   return {
     ...knowledge,
     organisations: new StoredOrganisations(organisationCount, () => file.organisationRows, () => file.organisationIds, organisationTypes, aliasContexts),
-    aliasIndex: new StoredAliases(aliasCovers, () => file.aliasKeys, () => file.aliasLines, () => file.aliasUncapitalised, () => aliasKeyHashes, () => aliasFirstWords),
+    aliasIndex: new StoredAliases(aliasCovers, aliasKeyCount, () => file.aliasKeys, () => file.aliasLines, () => file.aliasUncapitalised, () => aliasKeyHashes, () => aliasFirstWords),
     compactFigures: () => (figures ??= JSON.parse(file.compactFigures) as CompactFigures),
   }
 }
@@ -383,7 +416,7 @@ interface PackedHeader {
   small: Omit<CoreFile, (typeof TEXT_FIELDS)[number]>
   /** Byte offset (from the end of the header) and length of each text field and table array. */
   bulk: Record<(typeof TEXT_FIELDS)[number] | (typeof TABLE_ARRAYS)[number], [number, number]>
-  firstWords: Pick<StoredFirstWords, 'summaryOfAll' | 'colliding'> & { size: number }
+  firstWords: Pick<StoredFirstWords, 'summaryOfAll' | 'colliding' | 'samples' | 'summarisedKeys'> & { size: number }
 }
 
 const TABLE_ARRAYS = ['entries', 'filter', 'keyOfSlot', 'summaries'] as const
@@ -407,7 +440,7 @@ export function packCoreBytes(file: CoreFile, encode: (text: string) => Uint8Arr
   // The table replaces the first words' hashes, which as JSON were more than the rest of the header (111 against
   // 102 kB).
   const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key) && key !== 'aliasKeyHashes')) as PackedHeader['small']
-  const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding } } satisfies PackedHeader)
+  const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding, samples: table.samples, summarisedKeys: table.summarisedKeys } } satisfies PackedHeader)
   let header = encode(json)
   header = encode(json + ' '.repeat((4 - (header.length % 4)) % 4))
   const packed = new Uint8Array(4 + header.length + offset)

@@ -119,19 +119,23 @@ for (const shape of NON_QUANTITY_SHAPES) {
 }
 
 /**
- * For each character code, the shapes (bit k for NON_QUANTITY_SHAPES[k]) that allow it on one side of a run: ASCII
- * codes in a table, others (and NaN, outside the text) computed on first sight and kept.
+ * For each character code, the shapes (bit k for NON_QUANTITY_SHAPES[k]) that allow it on one side of a run, computed
+ * on first sight and kept: ASCII codes in a table (-1: not yet seen), others (and NaN, outside the text) in a map.
+ * Filling the table for every ASCII code up front took 2 ms of a worker's start (sampled), for the few codes that
+ * ever stand beside a number.
  */
 class ShapesAllowing {
-  private readonly ascii = new Int32Array(128)
+  private readonly ascii = new Int32Array(128).fill(-1)
   private readonly others = new Map<number, number>()
 
-  constructor(private readonly side: 'before' | 'after') {
-    for (let code = 0; code < 128; code++) this.ascii[code] = this.compute(code)
-  }
+  constructor(private readonly side: 'before' | 'after') {}
 
   of(code: number): number {
-    if (code < 128) return this.ascii[code]!
+    if (code < 128) {
+      let shapes = this.ascii[code]!
+      if (shapes < 0) this.ascii[code] = shapes = this.compute(code)
+      return shapes
+    }
     let shapes = this.others.get(code)
     if (shapes === undefined) this.others.set(code, (shapes = this.compute(code)))
     return shapes

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { Source } from '../../../src/engine/types.ts'
 import { validateKnowledge } from '../../../src/engine/knowledge/validate.ts'
 import { foldAlias } from '../../../src/engine/knowledge/text.ts'
-import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, organisationFinder, packCore, packCoreBytes, splitKnowledge, StoredOrganisations, unpackCoreBytes, type CompactFigures, type CoreFile, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
-import { compileAliasIndex, excludedAliasKeys } from '../../../src/engine/organisations.ts'
+import { allFigures, compactFigures, expandFigures, isCoreFile, joinKnowledge, knowledgeFromFile, openCore, Lines, organisationFinder, packCore, packCoreBytes, splitKnowledge, StoredOrganisations, unpackCoreBytes, type CompactFigures, type CoreFile, type KnowledgeDetails } from '../../../src/engine/knowledge/bundle.ts'
+import { compileAliasIndex, excludedAliasKeys, type StoredAliasIndex } from '../../../src/engine/organisations.ts'
 import { keyHash } from '../../../src/engine/text.ts'
 import { fixtureKnowledge } from '../fixture-knowledge.ts'
 import { createScanner } from '../../../src/engine/scanner.ts'
@@ -159,9 +159,11 @@ describe('the shipped split', () => {
 
   it('stores an alias index that covers every organisation of the core', () => {
     expect(core.aliasIndex?.covers).toBe(core.organisations.length)
-    const pmoi = core.aliasIndex!.aliases('pmoi').map(([organisation, alias]) => core.organisations.at(organisation)!.aliases[alias]?.text)
+    const index = core.aliasIndex!
+    const pmoi = index.aliases(keysOf(index).indexOf('pmoi')).map(([organisation, alias]) => core.organisations.at(organisation)!.aliases[alias]?.text)
     expect(pmoi).toContain('PMOI')
-    expect(core.aliasIndex?.aliases('no-such-word')).toEqual([])
+    expect(index.aliases(-1)).toEqual([])
+    expect(index.aliases(index.keyCount())).toEqual([])
   })
 
   it('stores figures compactly and gives every one back, unchanged', () => {
@@ -192,8 +194,8 @@ describe('the shipped split', () => {
     expect(opened.organisations.at(fixtureCore.organisations.length)).toBeUndefined()
     expect(allFigures(opened).sort(compareFigures)).toEqual([...fixtureKnowledge.figures].sort(compareFigures))
     const compiled = compileAliasIndex(fixtureCore.organisations, excludedAliasKeys(fixtureCore.excludedAliases))
-    expect(opened.aliasIndex?.keys()).toEqual(Object.keys(compiled.byFirst))
-    for (const key of Object.keys(compiled.byFirst)) expect(opened.aliasIndex?.aliases(key)).toEqual(compiled.byFirst[key])
+    expect(keysOf(opened.aliasIndex!)).toEqual(Object.keys(compiled.byFirst))
+    Object.keys(compiled.byFirst).forEach((key, k) => expect(opened.aliasIndex?.aliases(k)).toEqual(compiled.byFirst[key]))
     expect(opened.aliasIndex?.keyHashes?.()).toEqual(Object.keys(compiled.byFirst).map(keyHash))
     expect(opened.aliasIndex?.uncapitalised()).toEqual(compiled.uncapitalised)
   })
@@ -202,16 +204,43 @@ describe('the shipped split', () => {
     const packed = unpackCoreBytes(readFileSync(new URL('../../../src/generated/knowledge.core', import.meta.url)), utf8)
     const { aliasFirstWords, ...fields } = packed
     const { aliasKeyHashes, ...shipped } = coreFile as CoreFile
-    expect(aliasKeyHashes).toHaveLength(core.aliasIndex!.keys().length)
+    expect(aliasKeyHashes).toHaveLength(core.aliasIndex!.keyCount())
     expect(fields).toEqual(shipped)
     expect(fields).not.toHaveProperty('aliasKeyHashes')
     // One slot per first word, but where two words' hashes collide (the shipped keys have such a pair).
-    expect(aliasFirstWords!.slots.size + aliasFirstWords!.colliding.length).toBe(core.aliasIndex?.keys().length)
+    expect(aliasFirstWords!.slots.size + aliasFirstWords!.colliding.length).toBe(core.aliasIndex?.keyCount())
   })
 })
 
 const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+const keysOf = (index: StoredAliasIndex) => Array.from({ length: index.keyCount() }, (_, k) => index.key(k))
 const encode = (text: string) => new TextEncoder().encode(text)
+
+describe('Lines', () => {
+  it('reads each line of a text as split would, and nothing outside it', () => {
+    for (const text of ['one', 'one\ntwo', 'one\n\nthree', '\nlead', 'trail\n', 'ü\n𝐀b\n']) {
+      const lines = new Lines(() => text)
+      expect(Array.from({ length: lines.length }, (_, i) => lines.at(i))).toEqual(text.split('\n'))
+      expect([lines.at(-1), lines.at(lines.length)]).toEqual(['', ''])
+    }
+  })
+
+  it('has no lines in an empty text, and reads its text only when first asked', () => {
+    let reads = 0
+    const lines = new Lines(() => (reads++, ''))
+    expect(reads).toBe(0)
+    expect(lines.length).toBe(0)
+    expect(lines.at(0)).toBe('')
+    expect(reads).toBe(1)
+  })
+
+  it('reads a text of thousands of lines', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n')
+    const lines = new Lines(() => text)
+    expect(lines.length).toBe(5000)
+    expect([lines.at(0), lines.at(1023), lines.at(1024), lines.at(4999)]).toEqual(['line 0', 'line 1023', 'line 1024', 'line 4999'])
+  })
+})
 
 describe('the packed core', () => {
   const { core: fixtureCore } = splitKnowledge(fixtureKnowledge)
@@ -225,7 +254,7 @@ describe('the packed core', () => {
     const opened = openCore(packed)
     expect(Object.getOwnPropertyDescriptor(packed, 'organisationRows')?.get).toBeDefined()
     expect([...opened.organisations]).toEqual(fixtureCore.organisations)
-    expect(opened.aliasIndex?.keys()).toEqual(openCore(file).aliasIndex?.keys())
+    expect(keysOf(opened.aliasIndex!)).toEqual(keysOf(openCore(file).aliasIndex!))
     expect(allFigures(opened).sort(compareFigures)).toEqual([...fixtureKnowledge.figures].sort(compareFigures))
     expect(findings.length).toBeGreaterThan(4)
     expect(createScanner(opened).scan(text, { lang: 'en', date: '2020-11-11' })).toEqual(findings)
