@@ -26,7 +26,7 @@ export interface ThroughputResult {
     regexOverEngine: number | null
     /** The floor's speed over the tokenizer's alone: what any rule set on top of it cannot beat. */
     regexOverTokenizer: number | null
-    /** The tokenizer's speed over the engine's: how many times its own cost the rules on top of it add up to. */
+    /** The tokenizer's speed over the engine's: the engine's time in tokenizer times (the rules on top: one less). */
     tokenizerOverEngine: number | null
   }
   notes: string[]

@@ -35,7 +35,11 @@ export interface PhraseSource<T> {
   load(k: number): { rest: readonly string[]; value: T }[]
   /** The union of the index's `summarise` over the phrases starting with key k, known without loading them. */
   summary(k: number): number
-  /** The first-word table an index over these keys made (`firstWordTable`), when the source stores it. */
+  /**
+   * The first-word table an index over these keys made (`firstWordTable`), when the source stores it. It is trusted to
+   * belong to these keys (a packed core writes both at once); an index checks only that this code would have made it
+   * (see `fitsTable`), so that starting reads none of the keys.
+   */
   firstWords?(): StoredFirstWords | undefined
 }
 
@@ -271,17 +275,19 @@ export class PhraseIndex<T> {
 const TABLE_SAMPLES = 16
 
 /**
- * Whether a stored table was made for these keys by this code: as many keys as the source has, and the sampled keys
- * must find their own slots (a file written by an engine that probed or hashed differently, or on a machine of the
- * other byte order, fails here).
+ * Whether this code would have made a stored table: it has as many keys as the source, and its sampled keys find their
+ * own slots (a file written by an engine that probed or hashed differently, or on a machine of the other byte order,
+ * fails here, as does a table of another shape). Whether the table was made from the source's very keys is not
+ * checked (see PhraseSource.firstWords).
  */
 function fitsTable(slots: HashSlots, table: StoredFirstWords, keyCount: number): boolean {
   const { size } = table.slots
+  if (!Array.isArray(table.samples) || !Array.isArray(table.summarisedKeys) || !Array.isArray(table.colliding)) return false
   if (size + table.colliding.length !== keyCount || table.keyOfSlot.length !== size || table.summaries.length !== size) return false
   if (keyCount > 0 && table.samples.length === 0) return false
   return table.samples.every(([k, key]) => {
     const slot = slots.slotOf(keyHash(key))
-    return slot >= 0 && table.keyOfSlot[slot] === k
+    return k >= 0 && k < keyCount && slot >= 0 && table.keyOfSlot[slot] === k
   })
 }
 

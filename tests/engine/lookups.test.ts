@@ -91,13 +91,14 @@ describe('PhraseIndex over a stored source', () => {
     const { stored, reads } = source(table)
     const index = new PhraseIndex(stored, summarise)
     expect(reads.keys).toBe(0)
+    expect(index.summarisedSlotOf(keyHash('loud'))).toBeGreaterThanOrEqual(0)
     expect(index.summarisedSlotOf(keyHash('loud'))).toBe(index.slotOf(keyHash('loud')))
     expect(index.summarisedSlotOf(keyHash(word(3)))).toBe(-1)
     expect(matches(index)).toEqual(plain)
     expect(plain.filter((value) => value !== null)).toEqual(['p3', 'p4', 'LOUD', 'p299', 'p7'])
   })
 
-  it('builds its own table when the stored one was not made for these keys (other hashing, other byte order, other keys)', () => {
+  it('builds its own table when this code would not have made the stored one (other hashing, byte order, places, key count, shape)', () => {
     const swapped = (array: Int32Array) => new Int32Array(Array.from(array, (value) => ((value & 0xff) << 24) | ((value >>> 8) & 0xff) << 16 | ((value >>> 16) & 0xff) << 8 | (value >>> 24)))
     const foreign: StoredFirstWords[] = [
       { ...table, samples: table.samples.map(([k, key]) => [k, `${key}x`]) },
@@ -105,6 +106,13 @@ describe('PhraseIndex over a stored source', () => {
       { ...table, samples: table.samples.map(([k, key]) => [k + 1, key]) },
       { ...table, colliding: [...table.colliding, [0, keys.length]] },
       { ...table, samples: [] },
+      // A place past the source's keys, even where the table's own slot agrees with it.
+      (() => {
+        const keyOfSlot = table.keyOfSlot.slice()
+        keyOfSlot[new HashSlots(0, table.slots).slotOf(keyHash(keys[0]!))] = keys.length
+        return { ...table, keyOfSlot, samples: [[keys.length, keys[0]!]] as [number, string][] }
+      })(),
+      { ...table, summarisedKeys: undefined } as unknown as StoredFirstWords,
     ]
     for (const stale of foreign) {
       const { stored, reads } = source(stale)

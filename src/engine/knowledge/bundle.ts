@@ -231,10 +231,6 @@ export class Lines {
   /** The text is read on the first use (a packed core decodes it only then); an empty text has no lines. */
   constructor(private readonly read: () => string) {}
 
-  get length(): number {
-    return this.split().length
-  }
-
   /** Line `i` without its line break; '' outside the text. */
   at(i: number): string {
     return this.split()[i] ?? ''
@@ -375,7 +371,7 @@ class StoredAliases implements StoredAliasIndex {
   }
 
   aliases(k: number): readonly CompiledAlias[] {
-    if (!(k >= 0 && k < this.keys)) return []
+    if (!(Number.isInteger(k) && k >= 0 && k < this.keys)) return []
     return this.aliasLines.at(k).split('\t').map((entry): CompiledAlias => {
       const space = entry.indexOf(' ')
       return [Number(entry.slice(0, space)), Number(entry.slice(space + 1))]

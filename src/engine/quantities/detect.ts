@@ -128,7 +128,10 @@ class ShapesAllowing {
   private readonly ascii = new Int32Array(128).fill(-1)
   private readonly others = new Map<number, number>()
 
-  constructor(private readonly side: 'before' | 'after') {}
+  constructor(private readonly side: 'before' | 'after') {
+    // A mask of 31 shapes or fewer is never negative, so never the -1 of "not yet seen".
+    if (NON_QUANTITY_SHAPES.length > 31) throw new Error('ShapesAllowing: more shapes than a mask holds')
+  }
 
   of(code: number): number {
     if (code < 128) {
