@@ -98,8 +98,10 @@ function storedPhrases(stored: StoredAliasIndex, organisations: OrganisationList
     if (!uncapitalised) {
       const listed = stored.uncapitalised()
       uncapitalised = new Set(listed)
-      for (let k = 0; !listed && k < stored.keyCount(); k++) {
-        if (stored.aliases(k).some(([organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))) uncapitalised.add(stored.key(k))
+      if (!listed) {
+        for (let k = 0; k < stored.keyCount(); k++) {
+          if (stored.aliases(k).some(([organisationIndex, aliasIndex]) => uncapitalisedStart({ alias: aliasOf(organisationIndex, aliasIndex) }))) uncapitalised.add(stored.key(k))
+        }
       }
     }
     return uncapitalised

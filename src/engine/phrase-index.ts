@@ -143,7 +143,8 @@ export class PhraseIndex<T> {
   firstWordTable(): StoredFirstWords {
     const slots = this.nodes.length
     const firstKeyOf = (slot: number) => this.stored!.key(this.storedKeys[slot]!)
-    const sampled = Array.from({ length: Math.min(slots, TABLE_SAMPLES) }, (_, i) => Math.floor((i * slots) / Math.min(slots, TABLE_SAMPLES)))
+    const sampleCount = Math.min(slots, TABLE_SAMPLES)
+    const sampled = Array.from({ length: sampleCount }, (_, i) => Math.floor((i * slots) / sampleCount))
     return {
       slots: this.firstWords.stored(),
       keyOfSlot: this.storedKeys.slice(0, slots),

@@ -412,7 +412,8 @@ interface PackedHeader {
   small: Omit<CoreFile, (typeof TEXT_FIELDS)[number]>
   /** Byte offset (from the end of the header) and length of each text field and table array. */
   bulk: Record<(typeof TEXT_FIELDS)[number] | (typeof TABLE_ARRAYS)[number], [number, number]>
-  firstWords: Pick<StoredFirstWords, 'summaryOfAll' | 'colliding' | 'samples' | 'summarisedKeys'> & { size: number }
+  /** The first-word table but for its typed arrays (stored after the header): what is left of it is JSON. */
+  firstWords: Omit<StoredFirstWords, 'slots' | 'keyOfSlot' | 'summaries'> & { size: number }
 }
 
 const TABLE_ARRAYS = ['entries', 'filter', 'keyOfSlot', 'summaries'] as const
@@ -436,7 +437,8 @@ export function packCoreBytes(file: CoreFile, encode: (text: string) => Uint8Arr
   // The table replaces the first words' hashes, which as JSON were more than the rest of the header (111 against
   // 102 kB).
   const small = Object.fromEntries(Object.entries(file).filter(([key]) => !isTextField(key) && key !== 'aliasKeyHashes')) as PackedHeader['small']
-  const json = JSON.stringify({ small, bulk, firstWords: { size: table.slots.size, summaryOfAll: table.summaryOfAll, colliding: table.colliding, samples: table.samples, summarisedKeys: table.summarisedKeys } } satisfies PackedHeader)
+  const { slots, keyOfSlot: _keyOfSlot, summaries: _summaries, ...tableRest } = table
+  const json = JSON.stringify({ small, bulk, firstWords: { ...tableRest, size: slots.size } } satisfies PackedHeader)
   let header = encode(json)
   header = encode(json + ' '.repeat((4 - (header.length % 4)) % 4))
   const packed = new Uint8Array(4 + header.length + offset)
